@@ -1,0 +1,29 @@
+// The program a Process's child runs: load the target (or rebuild the subclass), run it, report.
+import { encodeError } from '../codec.js';
+import { TargetError } from '../errors.js';
+import { childInstance, Process, type ProcessInit } from '../process.js';
+import type { ProcessResultMessage } from '../protocol.js';
+import { loadTarget } from '../target.js';
+import type { ProgramContext } from './program.js';
+
+export async function processProgram(context: ProgramContext): Promise<void> {
+  const init = context.init as ProcessInit;
+  let result: ProcessResultMessage;
+  try {
+    const exported = await loadTarget(init.ref);
+    if (init.kind === 'function') {
+      if (typeof exported !== 'function') throw new TargetError(`export '${init.ref.export}' of ${init.ref.module} is not a function`);
+      await (exported as (...args: unknown[]) => unknown)(...init.args);
+    } else {
+      if (typeof exported !== 'function' || !(exported.prototype instanceof Process)) {
+        throw new TargetError(`export '${init.ref.export}' of ${init.ref.module} is not a Process subclass`);
+      }
+      await childInstance(exported as new () => Process, init, context.strategy).run();
+    }
+    result = { type: 'parlab:done' };
+  } catch (error) {
+    result = { type: 'parlab:error', error: encodeError(error) };
+  }
+  context.send(result);
+  context.exit(result.type === 'parlab:done' ? 0 : 1);
+}

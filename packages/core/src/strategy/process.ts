@@ -1,0 +1,181 @@
+// The `process` strategy: child_process.fork of a built entry, IPC with structured-clone semantics.
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import type { Socket } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import type { ExitInfo, ParentChannel, SpawnOptions, StrategyWorker } from './types.js';
+
+/** Marks an IPC message that carries one transferred handle; the payload follows it. */
+const HANDLE_KEY = '\u0000parlab-handle';
+
+type HandleMessage = { [HANDLE_KEY]: true };
+type SendHandle = Parameters<ChildProcess['send']>[1];
+
+function isHandleMessage(message: unknown): message is HandleMessage {
+  return typeof message === 'object' && message !== null && HANDLE_KEY in message;
+}
+
+/**
+ * One guardian process per parent kills this parent's children when the parent dies, however it
+ * dies (SIGKILL included): it holds the read end of a pipe that only the parent writes to, so the
+ * pipe's end tells it the parent is gone. Children doing CPU-bound work cannot notice this
+ * themselves, because their event loop is busy.
+ */
+let guardian: ChildProcess | null = null;
+
+function guard(pid: number): void {
+  if (guardian === null) {
+    const script = fileURLToPath(new URL('./guardian.js', import.meta.url));
+    const started = spawn(process.execPath, [script], { stdio: ['pipe', 'ignore', 'inherit'] });
+    started.unref();
+    (started.stdin as Socket | null)?.unref();
+    const forget = (): void => {
+      if (guardian === started) guardian = null;
+    };
+    started.on('error', forget);
+    started.on('exit', forget);
+    started.stdin?.on('error', forget);
+    guardian = started;
+  }
+  guardian.stdin?.write(`+${pid}\n`);
+}
+
+function unguard(pid: number): void {
+  guardian?.stdin?.write(`-${pid}\n`);
+}
+
+/** Daemon children alive now: Python terminates these when the parent program ends. */
+const daemons = new Set<ChildProcess>();
+let exitHookInstalled = false;
+
+function installExitHook(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.on('exit', () => {
+    for (const child of daemons) child.kill('SIGTERM');
+  });
+}
+
+class ProcessWorker implements StrategyWorker {
+  readonly strategy = 'process' as const;
+  readonly threadId = 0;
+  readonly pid: number;
+  readonly #child: ChildProcess;
+  readonly #daemon: boolean;
+
+  constructor(options: SpawnOptions) {
+    const execArgv = [...(options.execArgv ?? [])];
+    const heapMb = options.resourceLimits?.maxOldGenerationSizeMb;
+    if (heapMb !== undefined) execArgv.push(`--max-old-space-size=${heapMb}`);
+    this.#child = fork(fileURLToPath(options.entry), [], {
+      serialization: 'advanced',
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      execArgv,
+      env: options.env ?? process.env,
+    });
+    if (this.#child.pid === undefined) throw new Error(`could not start a child process for ${options.entry.href}`);
+    this.pid = this.#child.pid;
+    this.#daemon = options.daemon;
+    guard(this.pid);
+    this.#child.once('exit', () => {
+      unguard(this.pid);
+      daemons.delete(this.#child);
+    });
+    if (options.daemon) {
+      installExitHook();
+      daemons.add(this.#child);
+      this.unref();
+    }
+  }
+
+  send(message: unknown, transfer: readonly object[] = []): void {
+    if (!this.#child.connected) return;
+    for (const handle of transfer) this.#child.send({ [HANDLE_KEY]: true }, handle as SendHandle);
+    this.#child.send(message as object);
+  }
+
+  onMessage(listener: (message: unknown, transferred: readonly object[]) => void): void {
+    let handles: object[] = [];
+    this.#child.on('message', (message: unknown, handle?: object) => {
+      if (isHandleMessage(message)) {
+        if (handle !== undefined) handles.push(handle);
+        return;
+      }
+      const transferred = handles;
+      if (transferred.length > 0) handles = [];
+      listener(message, transferred);
+    });
+  }
+
+  onExit(listener: (exit: ExitInfo) => void): void {
+    // 'close' rather than 'exit': it comes after the last IPC message has been read.
+    this.#child.once('close', (code, signal) => listener({ code, signal }));
+  }
+
+  onError(listener: (error: Error) => void): void {
+    this.#child.on('error', listener);
+  }
+
+  signal(signal: 'SIGTERM' | 'SIGKILL'): void {
+    if (this.#child.exitCode === null && this.#child.signalCode === null) this.#child.kill(signal);
+  }
+
+  ref(): void {
+    if (this.#daemon) return;
+    this.#child.ref();
+    this.#child.channel?.ref();
+  }
+
+  unref(): void {
+    this.#child.unref();
+    this.#child.channel?.unref();
+  }
+}
+
+export function spawnProcess(options: SpawnOptions): StrategyWorker {
+  return new ProcessWorker(options);
+}
+
+/** The child side of the IPC channel; only valid in a process started by `spawnProcess`. */
+export function connectToParentProcess(): ParentChannel {
+  let pendingSends = 0;
+  let exitCode: number | null = null;
+  const finish = (): void => {
+    if (exitCode !== null && pendingSends === 0) process.exit(exitCode);
+  };
+  const sent = (): void => {
+    pendingSends--;
+    finish();
+  };
+  return {
+    strategy: 'process',
+    send(message, transfer = []) {
+      if (!process.connected || process.send === undefined) return;
+      for (const handle of transfer) {
+        pendingSends++;
+        process.send({ [HANDLE_KEY]: true }, handle as SendHandle, {}, sent);
+      }
+      pendingSends++;
+      process.send(message as object, undefined, {}, sent);
+    },
+    onMessage(listener) {
+      let handles: object[] = [];
+      process.on('message', (message: unknown, handle?: object) => {
+        if (isHandleMessage(message)) {
+          if (handle !== undefined) handles.push(handle);
+          return;
+        }
+        const transferred = handles;
+        if (transferred.length > 0) handles = [];
+        listener(message, transferred);
+      });
+    },
+    onDisconnect(listener) {
+      process.on('disconnect', listener);
+    },
+    exit(code) {
+      exitCode = code;
+      if (!process.connected) process.exit(code);
+      finish();
+    },
+  };
+}
