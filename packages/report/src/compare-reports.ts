@@ -1,0 +1,72 @@
+// compareReports: two runs in; both chart sets side by side and a table of B/A ratios out.
+
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { buildCharts } from './charts/all-charts.js';
+import { compareMarkdown } from './compare-markdown.js';
+import type { ComparedRun } from './compare-page.js';
+import { comparePage } from './compare-page.js';
+import type { Lang } from './i18n.js';
+import { loadResults, resolveResultsPath } from './load-results.js';
+import type { PointRatio } from './ratios.js';
+import { matchRatios } from './ratios.js';
+import { renderPngs } from './render-png.js';
+
+export interface CompareReportsOptions {
+  /** Run A: a results.json or the run folder holding one. */
+  a: string;
+  /** Run B, likewise. */
+  b: string;
+  /** Where to write; defaults to `compare-<idA>-vs-<idB>` beside run A's folder (so `reports/…`). */
+  outDir?: string;
+  lang?: Lang;
+}
+
+export interface ComparedReports {
+  outDir: string;
+  htmlPath: string;
+  markdownPath: string;
+  pngPathsA: string[];
+  pngPathsB: string[];
+  ratios: PointRatio[];
+}
+
+function safeId(runId: string): string {
+  return runId.replace(/[^A-Za-z0-9._-]+/g, '-');
+}
+
+/**
+ * Renders a comparison of two runs.
+ * @throws ResultsNotFoundError or ResultsSchemaError when either run cannot be used.
+ */
+export async function compareReports(options: CompareReportsOptions): Promise<ComparedReports> {
+  const lang = options.lang ?? 'en';
+  const pathA = resolve(await resolveResultsPath(options.a));
+  const pathB = resolve(await resolveResultsPath(options.b));
+  const [resultsA, resultsB] = await Promise.all([loadResults(pathA), loadResults(pathB)]);
+  const outDir = resolve(options.outDir ?? join(dirname(dirname(pathA)), `compare-${safeId(resultsA.runId)}-vs-${safeId(resultsB.runId)}`));
+  await mkdir(outDir, { recursive: true });
+
+  const sides = [
+    { tag: 'a', path: pathA, results: resultsA },
+    { tag: 'b', path: pathB, results: resultsB },
+  ] as const;
+  const runs: ComparedRun[] = [];
+  const pngPaths: string[][] = [];
+  for (const side of sides) {
+    const charts = buildCharts(side.results, lang);
+    const chartsDir = `charts-${side.tag}`;
+    const names = await renderPngs(charts, join(outDir, chartsDir));
+    const resultsHref = `results-${side.tag}.json`;
+    await copyFile(side.path, join(outDir, resultsHref));
+    runs.push({ results: side.results, charts, resultsHref, pngHrefs: new Map(charts.map((c, i) => [c.id, `${chartsDir}/${names[i] ?? ''}`])) });
+    pngPaths.push(names.map((n) => join(outDir, chartsDir, n)));
+  }
+  const [a, b] = runs as [ComparedRun, ComparedRun];
+  const ratios = matchRatios(resultsA, resultsB);
+  const htmlPath = join(outDir, 'index.html');
+  const markdownPath = join(outDir, 'README.md');
+  await writeFile(htmlPath, await comparePage(a, b, ratios, lang));
+  await writeFile(markdownPath, compareMarkdown(a, b, ratios, lang));
+  return { outDir, htmlPath, markdownPath, pngPathsA: pngPaths[0] ?? [], pngPathsB: pngPaths[1] ?? [], ratios };
+}

@@ -1,0 +1,43 @@
+// Public API of @parlab/report: named re-exports only.
+
+export { renderReport, CHARTS_DIR } from './render-report.js';
+export type { RenderReportOptions, RenderedReport } from './render-report.js';
+export { compareReports } from './compare-reports.js';
+export type { CompareReportsOptions, ComparedReports } from './compare-reports.js';
+export { matchRatios } from './ratios.js';
+export type { PointRatio } from './ratios.js';
+export { loadResults, resolveResultsPath } from './load-results.js';
+export {
+  SCHEMA_VERSION,
+  SUITES,
+  STRATEGIES,
+  METRICS,
+  UNITS,
+  STATUSES,
+  KNOWN_IMPLEMENTATIONS,
+  validateResults,
+} from './schema.js';
+export type {
+  ResultsFile,
+  ResultPoint,
+  OkPoint,
+  NotOkPoint,
+  PointIdentity,
+  PointStats,
+  MachineInfo,
+  RunOptions,
+  Suite,
+  Strategy,
+  Metric,
+  Unit,
+  PointStatus,
+  Implementation,
+} from './schema.js';
+export { ResultsSchemaError, ResultsNotFoundError, ReportUsageError } from './errors.js';
+export { buildCharts } from './charts/all-charts.js';
+export type { ChartModule } from './charts/all-charts.js';
+export type { ReportChart, ReportChartConfig, SectionId } from './charts/report-chart.js';
+export { LANGS, isLang } from './i18n.js';
+export type { Lang } from './i18n.js';
+export { fitAmdahl, amdahlSpeedup } from './amdahl.js';
+export type { AmdahlFit, SpeedupSample } from './amdahl.js';
