@@ -51,7 +51,8 @@ describe('pnpm lesson', () => {
     expect(numbers).toEqual(expect.arrayContaining([1, 2, 3, 4, 5]));
   });
 
-  describe.each(numbers)('lesson %i', (n) => {
+  // The four runs of a lesson go side by side: each is mostly waiting on its children.
+  describe.concurrent.each(numbers)('lesson %i', (n) => {
     it.each([
       ['process', 'en'],
       ['thread', 'es'],
