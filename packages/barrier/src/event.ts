@@ -1,0 +1,69 @@
+// Event: a flag that parties wait for.
+import { targetRef, toHandle, type EncodeContext, type HandleDescriptor, type ReviveContext } from '@parlab/core';
+import { deadlineOf, runAsync, runSync } from './atomics.js';
+import { backingFromWire, backingToWire, command, createBacking, strategyOption, waitOptions, type Backing, type WireBacking } from './backing.js';
+import { Op, Status } from './protocol.js';
+import { EVENT_WORDS, eventSet, eventWait } from './shared-memory.js';
+import type { SyncOptions, WaitOptions } from './types.js';
+
+const REVIVE = Symbol('revive');
+
+/** Python's multiprocessing.Event. */
+export class Event {
+  readonly #backing: Backing;
+
+  constructor(options?: SyncOptions);
+  /** @internal */
+  constructor(options: typeof REVIVE, backing: Backing);
+  constructor(options: SyncOptions | typeof REVIVE = {}, backing?: Backing) {
+    if (options === REVIVE && backing !== undefined) {
+      this.#backing = backing;
+      return;
+    }
+    if (typeof options !== 'object' || options === null) throw new TypeError('options must be an object');
+    this.#backing = createBacking(strategyOption(options.strategy), EVENT_WORDS, { kind: 'event' });
+  }
+
+  async set(): Promise<void> {
+    const backing = this.#backing;
+    if (backing.strategy === 'thread') return eventSet(backing.words, true);
+    await command(backing, Op.eventSet, 0, 'Event');
+  }
+
+  async clear(): Promise<void> {
+    const backing = this.#backing;
+    if (backing.strategy === 'thread') return eventSet(backing.words, false);
+    await command(backing, Op.eventClear, 0, 'Event');
+  }
+
+  async isSet(): Promise<boolean> {
+    const backing = this.#backing;
+    if (backing.strategy === 'thread') return Atomics.load(backing.words, 0) === 1;
+    return (await command(backing, Op.eventIsSet, 0, 'Event')).value === 1;
+  }
+
+  /** Waits until the flag is set; resolves true, or false after `timeoutMs`. */
+  async wait(options?: WaitOptions): Promise<boolean> {
+    const { timeoutMs, signal } = waitOptions(options);
+    const backing = this.#backing;
+    if (backing.strategy === 'thread') return runAsync(eventWait(backing.words, timeoutMs !== 0), deadlineOf(timeoutMs), signal);
+    const reply = await backing.channel.call(Op.eventWait, backing.id, 0, timeoutMs, signal);
+    if (signal?.aborted === true) throw signal.reason;
+    return reply.status === Status.ok;
+  }
+
+  /** Blocking wait for worker threads under `thread`. */
+  waitSync(options?: { readonly timeoutMs?: number }): boolean {
+    const { timeoutMs } = waitOptions(options);
+    if (this.#backing.strategy !== 'thread') throw new TypeError('Event.waitSync() exists only under the thread strategy; use wait()');
+    return runSync(eventWait(this.#backing.words, timeoutMs !== 0), deadlineOf(timeoutMs));
+  }
+
+  [toHandle](context: EncodeContext): HandleDescriptor {
+    return { reviver: targetRef(new URL(import.meta.url), 'reviveEvent'), state: backingToWire(this.#backing, context, 'Event') };
+  }
+}
+
+export function reviveEvent(state: unknown, context: ReviveContext): Event {
+  return new Event(REVIVE, backingFromWire(state as WireBacking, context));
+}

@@ -1,0 +1,282 @@
+// The `thread` strategy's algorithms: each primitive's state in a SharedArrayBuffer, changed only with Atomics.
+import { threadId } from 'node:worker_threads';
+import type { Steps } from './atomics.js';
+import { BrokenBarrierError, SyncStateError } from './errors.js';
+import type { AcquireResult } from './types.js';
+
+/** This thread's token as a lock owner (0 means free, so the main thread's id 0 becomes 1). */
+export const SELF = threadId + 1;
+/** The owner word of a lock whose holder died without releasing it. */
+const OWNER_DIED = -1;
+
+export function newWords(count: number): Int32Array {
+  return new Int32Array(new SharedArrayBuffer(count * Int32Array.BYTES_PER_ELEMENT));
+}
+
+// ---- Barrier: STATE packs the generation (high 16 bits) and the arrivals of this round (low 16).
+const B_STATE = 0;
+const B_BROKEN = 1;
+/** Outcome of each generation in a ring: 0 undecided, 1 released, 2 broken (first writer wins). */
+const B_OUTCOME = 2;
+const RING = 64;
+export const BARRIER_WORDS = B_OUTCOME + RING;
+/** Parties must fit the arrival count's 16 bits. */
+export const MAX_PARTIES = 0xffff;
+
+const OUT_RELEASED = 1;
+const OUT_BROKEN = 2;
+
+const genOf = (state: number): number => (state >>> 16) & 0xffff;
+const countOf = (state: number): number => state & 0xffff;
+
+/**
+ * Decides generation `gen`'s outcome (unless someone already did) and, if this call decided it,
+ * marks a break, opens the next generation and wakes the sleepers. Returns the outcome that stands.
+ */
+function decide(words: Int32Array, gen: number, outcome: number): number {
+  const slot = B_OUTCOME + (gen % RING);
+  const previous = Atomics.compareExchange(words, slot, 0, outcome);
+  if (previous !== 0) return previous;
+  if (outcome === OUT_BROKEN) Atomics.store(words, B_BROKEN, 1);
+  const nextGen = (gen + 1) & 0xffff;
+  Atomics.store(words, B_OUTCOME + (nextGen % RING), 0);
+  Atomics.store(words, B_STATE, nextGen << 16);
+  Atomics.notify(words, B_STATE);
+  return outcome;
+}
+
+/** Breaks the barrier (abort): the current round's waiters fail, and it stays broken until reset. */
+export function barrierBreak(words: Int32Array): void {
+  // A round released at this very moment moves on to the next generation: break that one.
+  while (decide(words, genOf(Atomics.load(words, B_STATE)), OUT_BROKEN) !== OUT_BROKEN);
+}
+
+/** Breaks the round only if parties are waiting in it (a party died: they would wait forever). */
+export function barrierBreakIfWaiting(words: Int32Array): void {
+  const state = Atomics.load(words, B_STATE);
+  if (countOf(state) > 0) decide(words, genOf(state), OUT_BROKEN);
+}
+
+export function barrierReset(words: Int32Array): void {
+  const state = Atomics.load(words, B_STATE);
+  if (countOf(state) > 0) decide(words, genOf(state), OUT_BROKEN);
+  Atomics.store(words, B_BROKEN, 0);
+}
+
+export function barrierWaiting(words: Int32Array, parties: number): number {
+  return Math.min(countOf(Atomics.load(words, B_STATE)), parties - 1);
+}
+
+export function barrierBroken(words: Int32Array): boolean {
+  return Atomics.load(words, B_BROKEN) === 1;
+}
+
+/** What a wait reports: the caller's index, and whether it must run the action before `barrierRelease`. */
+export interface Arrival {
+  readonly index: number;
+  readonly gen: number;
+  readonly last: boolean;
+}
+
+export function* barrierArrive(words: Int32Array, parties: number): Steps<Arrival> {
+  for (;;) {
+    if (Atomics.load(words, B_BROKEN) === 1) throw new BrokenBarrierError('the barrier is broken');
+    const state = Atomics.load(words, B_STATE);
+    const count = countOf(state);
+    if (count >= parties) {
+      // The last party of this round is running the action: extra parties wait for the next round.
+      yield { array: words, index: B_STATE, expected: state, untimed: true };
+      continue;
+    }
+    if (Atomics.compareExchange(words, B_STATE, state, state + 1) !== state) continue;
+    const arrival: Arrival = { index: count, gen: genOf(state), last: count + 1 === parties };
+    if (Atomics.load(words, B_BROKEN) === 1) {
+      // Broken between the check and the arrival: do not wait in a round nobody will finish.
+      decide(words, arrival.gen, OUT_BROKEN);
+      throw new BrokenBarrierError('the barrier is broken');
+    }
+    return arrival;
+  }
+}
+
+/** The last party releases the round (after its action); the others wait for the outcome. */
+export function* barrierFinish(words: Int32Array, arrival: Arrival): Steps<number> {
+  if (arrival.last) {
+    if (decide(words, arrival.gen, OUT_RELEASED) !== OUT_RELEASED) throw new BrokenBarrierError('the barrier was broken');
+    return arrival.index;
+  }
+  for (;;) {
+    const state = Atomics.load(words, B_STATE);
+    if (genOf(state) !== arrival.gen) break;
+    const outcome = yield { array: words, index: B_STATE, expected: state };
+    if (outcome === 'timed-out') {
+      if (decide(words, arrival.gen, OUT_BROKEN) === OUT_RELEASED) return arrival.index;
+      throw new BrokenBarrierError('the barrier wait timed out');
+    }
+  }
+  if (Atomics.load(words, B_OUTCOME + (arrival.gen % RING)) === OUT_RELEASED) return arrival.index;
+  throw new BrokenBarrierError('the barrier was broken while waiting');
+}
+
+/** The action threw: break the round for everyone. */
+export function barrierActionFailed(words: Int32Array, arrival: Arrival): void {
+  decide(words, arrival.gen, OUT_BROKEN);
+}
+
+// ---- Lock and RLock: OWNER (0 free, -1 owner died, else the holder's token) and the RLock's depth.
+const L_OWNER = 0;
+const L_DEPTH = 1;
+export const LOCK_WORDS = 2;
+
+export function* lockAcquire(words: Int32Array, reentrant: boolean, blocking: boolean): Steps<AcquireResult> {
+  for (;;) {
+    const owner = Atomics.compareExchange(words, L_OWNER, 0, SELF);
+    if (owner === 0) {
+      Atomics.store(words, L_DEPTH, 1);
+      return { acquired: true, ownerDied: false };
+    }
+    if (owner === OWNER_DIED) {
+      if (Atomics.compareExchange(words, L_OWNER, OWNER_DIED, SELF) === OWNER_DIED) {
+        Atomics.store(words, L_DEPTH, 1);
+        return { acquired: true, ownerDied: true };
+      }
+      continue;
+    }
+    if (reentrant && owner === SELF) {
+      Atomics.add(words, L_DEPTH, 1);
+      return { acquired: true, ownerDied: false };
+    }
+    if (!blocking) return { acquired: false, ownerDied: false };
+    const outcome = yield { array: words, index: L_OWNER, expected: owner };
+    if (outcome === 'timed-out') return { acquired: false, ownerDied: false };
+  }
+}
+
+/** Re-takes a lock without a deadline (after a Condition wait), restoring an RLock's depth. */
+export function* lockRetake(words: Int32Array, depth: number): Steps<void> {
+  for (;;) {
+    const owner = Atomics.compareExchange(words, L_OWNER, 0, SELF);
+    if (owner === 0 || (owner === OWNER_DIED && Atomics.compareExchange(words, L_OWNER, OWNER_DIED, SELF) === OWNER_DIED)) {
+      Atomics.store(words, L_DEPTH, depth);
+      return;
+    }
+    yield { array: words, index: L_OWNER, expected: owner, untimed: true };
+  }
+}
+
+export function lockRelease(words: Int32Array, reentrant: boolean): void {
+  const owner = Atomics.load(words, L_OWNER);
+  if (reentrant) {
+    if (owner !== SELF) throw new SyncStateError('cannot release an RLock that this thread does not hold');
+    if (Atomics.sub(words, L_DEPTH, 1) > 1) return;
+  } else if (owner === 0 || owner === OWNER_DIED) {
+    throw new SyncStateError('cannot release an unlocked Lock');
+  }
+  Atomics.store(words, L_OWNER, 0);
+  Atomics.notify(words, L_OWNER, 1);
+}
+
+/** Releases the lock whatever its depth, returning the depth to restore later (Condition.wait). */
+export function lockReleaseAll(words: Int32Array): number {
+  const depth = Atomics.load(words, L_DEPTH);
+  Atomics.store(words, L_OWNER, 0);
+  Atomics.notify(words, L_OWNER, 1);
+  return depth;
+}
+
+export function lockHeldBySelf(words: Int32Array): boolean {
+  return Atomics.load(words, L_OWNER) === SELF;
+}
+
+export function lockLocked(words: Int32Array): boolean {
+  const owner = Atomics.load(words, L_OWNER);
+  return owner !== 0 && owner !== OWNER_DIED;
+}
+
+/** The thread whose token is `token` died: hand its lock to the next acquirer, flagged. */
+export function lockOwnerDied(words: Int32Array, token: number): void {
+  if (Atomics.compareExchange(words, L_OWNER, token, OWNER_DIED) === token) {
+    Atomics.store(words, L_DEPTH, 0);
+    Atomics.notify(words, L_OWNER, 1);
+  }
+}
+
+// ---- Semaphore: VALUE.
+export const SEMAPHORE_WORDS = 1;
+
+export function* semaphoreAcquire(words: Int32Array, blocking: boolean): Steps<boolean> {
+  for (;;) {
+    const value = Atomics.load(words, 0);
+    if (value > 0) {
+      if (Atomics.compareExchange(words, 0, value, value - 1) === value) return true;
+      continue;
+    }
+    if (!blocking) return false;
+    if ((yield { array: words, index: 0, expected: value }) === 'timed-out') return false;
+  }
+}
+
+export function semaphoreRelease(words: Int32Array, n: number, max: number): void {
+  for (;;) {
+    const value = Atomics.load(words, 0);
+    if (value + n > max) throw new SyncStateError(`BoundedSemaphore released too many times (value ${value} + ${n} > ${max})`);
+    if (Atomics.compareExchange(words, 0, value, value + n) === value) break;
+  }
+  Atomics.notify(words, 0, n);
+}
+
+// ---- Event: FLAG.
+export const EVENT_WORDS = 1;
+
+export function* eventWait(words: Int32Array, blocking: boolean): Steps<boolean> {
+  while (Atomics.load(words, 0) === 0) {
+    if (!blocking) return false;
+    if ((yield { array: words, index: 0, expected: 0 }) === 'timed-out') return Atomics.load(words, 0) === 1;
+  }
+  return true;
+}
+
+export function eventSet(words: Int32Array, value: boolean): void {
+  Atomics.store(words, 0, value ? 1 : 0);
+  if (value) Atomics.notify(words, 0);
+}
+
+// ---- Condition: SEQ (bumped by notify), WAITERS, TOKENS (notifications not yet taken).
+const C_SEQ = 0;
+const C_WAITERS = 1;
+const C_TOKENS = 2;
+export const CONDITION_WORDS = 3;
+
+/**
+ * Waits with `lock` held (checked by the caller): releases it, sleeps until a notify hands out a
+ * token, re-takes the lock (always, as Python does) and reports whether it was notified.
+ */
+export function* conditionWait(words: Int32Array, lock: Int32Array, blocking: boolean): Steps<boolean> {
+  Atomics.add(words, C_WAITERS, 1);
+  for (;;) {
+    const seq = Atomics.load(words, C_SEQ);
+    const depth = lockReleaseAll(lock);
+    const outcome = blocking ? yield { array: words, index: C_SEQ, expected: seq } : 'timed-out';
+    yield* lockRetake(lock, depth);
+    const tokens = Atomics.load(words, C_TOKENS);
+    if (tokens > 0) {
+      Atomics.sub(words, C_TOKENS, 1);
+      Atomics.sub(words, C_WAITERS, 1);
+      return true;
+    }
+    if (outcome === 'timed-out') {
+      Atomics.sub(words, C_WAITERS, 1);
+      return false;
+    }
+  }
+}
+
+/** Hands out up to `n` notifications to waiters that have not got one (lock held, checked by the caller). */
+export function conditionNotify(words: Int32Array, n: number): void {
+  const waiting = Atomics.load(words, C_WAITERS) - Atomics.load(words, C_TOKENS);
+  const give = Math.min(n, waiting);
+  if (give <= 0) return;
+  Atomics.add(words, C_TOKENS, give);
+  Atomics.add(words, C_SEQ, 1);
+  Atomics.notify(words, C_SEQ);
+}

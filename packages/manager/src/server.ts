@@ -1,0 +1,187 @@
+// The manager's server program: holds the shared objects and serves authenticated connections, one frame at a time.
+import { createServer, type Socket } from 'node:net';
+import { encodeError, type ProgramContext } from '@parlab/core';
+import { encodeMessage } from './codec.js';
+import { answerChallenge, deliverChallenge, HANDSHAKE_MAX_BYTES } from './auth.js';
+import { RemoteError } from './errors.js';
+import { FramedSocket } from './framed-socket.js';
+import { parseRequest, type ControlMessage, type Created, type ListenAddress, type Reply, type Request } from './protocol.js';
+import { BUILTIN_TYPES, loadTypes, publicMethods, type CustomType, type TypeSpec } from './registry.js';
+import type { CallContext } from './waiters.js';
+
+/** What the parent gives the server program. */
+export interface ServerInit {
+  readonly listen: ListenAddress;
+  readonly authkey: Uint8Array;
+  readonly types: readonly CustomType[];
+  readonly maxFrameBytes: number;
+  readonly handshakeTimeoutMs: number;
+  /** Print each refused connection's reason on stderr. */
+  readonly log: boolean;
+}
+
+interface Held {
+  readonly object: object;
+  readonly typeId: string;
+  readonly spec: TypeSpec;
+  readonly exposed: ReadonlySet<string>;
+}
+
+/** How many refused-connection reasons the server remembers for manager.connectionLog(). */
+const LOG_LENGTH = 50;
+
+/** A shared object that wants to know when a connection ends (a lock it holds is freed). */
+interface ConnectionAware {
+  connectionClosed(connection: number): void;
+}
+
+const isConnectionAware = (value: object): value is ConnectionAware => typeof (value as Partial<ConnectionAware>).connectionClosed === 'function';
+
+export async function managerServer(context: ProgramContext): Promise<void> {
+  const init = context.init as ServerInit;
+  const send = (message: ControlMessage): void => context.send(message);
+  let types: Map<string, TypeSpec>;
+  try {
+    types = await loadTypes(init.types);
+  } catch (error) {
+    send({ type: 'manager:failed', error: encodeError(error) });
+    return;
+  }
+  const authkey = Buffer.from(init.authkey);
+  const objects = new Map<number, Held>();
+  const sockets = new Set<Socket>();
+  const reasons: string[] = [];
+  let nextObject = 1;
+  let nextConnection = 1;
+
+  const refuse = (connection: number, reason: string): void => {
+    const line = `connection ${connection} closed: ${reason}`;
+    reasons.push(line);
+    if (reasons.length > LOG_LENGTH) reasons.shift();
+    if (init.log) process.stderr.write(`[parlab manager] ${line}\n`);
+  };
+
+  const serve = async (socket: Socket): Promise<void> => {
+    const connection = nextConnection++;
+    sockets.add(socket);
+    const framed = new FramedSocket(socket, HANDSHAKE_MAX_BYTES);
+    const inflight = new Map<number, AbortController>();
+    framed.onClose((reason) => {
+      sockets.delete(socket);
+      for (const controller of inflight.values()) controller.abort();
+      inflight.clear();
+      for (const held of objects.values()) {
+        if (BUILTIN_TYPES.has(held.typeId) && isConnectionAware(held.object)) held.object.connectionClosed(connection);
+      }
+      if (reason.name === 'FrameError' || reason.name === 'AuthenticationError') refuse(connection, reason.message);
+    });
+    try {
+      await deliverChallenge(framed, authkey, init.handshakeTimeoutMs);
+      await answerChallenge(framed, authkey, init.handshakeTimeoutMs);
+    } catch (error) {
+      const reason = error as Error;
+      if (!framed.closed) {
+        refuse(connection, `handshake failed: ${reason.message}`);
+        // Let the FAILURE frame leave before the socket goes.
+        framed.end();
+      }
+      return;
+    }
+    framed.maxFrameBytes = init.maxFrameBytes;
+
+    const reply = (message: Reply): void => {
+      let payload: Buffer;
+      try {
+        payload = encodeMessage(message);
+      } catch (error) {
+        payload = encodeMessage({
+          t: 'error',
+          id: message.id,
+          error: encodeError(new RemoteError(`the result cannot be sent back: ${(error as Error).message}`)),
+          remote: true,
+        } satisfies Reply);
+      }
+      framed.send(payload);
+    };
+
+    const close = (reason: string): void => {
+      refuse(connection, reason);
+      framed.close(new Error(reason));
+    };
+
+    const handle = async (request: Request): Promise<void> => {
+      if (request.t === 'cancel') {
+        inflight.get(request.id)?.abort();
+        return;
+      }
+      if (request.t === 'create') {
+        const spec = types.get(request.typeId);
+        if (spec === undefined) {
+          // A well-formed request for a type this server lacks is a mistake, not an attack: answer it.
+          const error = new RemoteError(`the manager has no type '${request.typeId.slice(0, 60)}' (register it before start())`);
+          return reply({ t: 'error', id: request.id, error: encodeError(error), remote: true });
+        }
+        try {
+          const object = spec.create(request.args);
+          const exposed = spec.exposed ?? publicMethods(object);
+          const obj = nextObject++;
+          objects.set(obj, { object, typeId: request.typeId, spec, exposed: new Set(exposed) });
+          const created: Created = { obj, typeId: request.typeId, exposed };
+          reply({ t: 'ok', id: request.id, value: created });
+        } catch (error) {
+          reply({ t: 'error', id: request.id, error: encodeError(error), remote: false });
+        }
+        return;
+      }
+      const held = objects.get(request.obj);
+      if (held === undefined) return close(`unknown object ${request.obj}`);
+      if (!held.exposed.has(request.method)) return close(`method '${request.method.slice(0, 60)}' is not exposed by '${held.typeId}'`);
+      const method = (held.object as Record<string, unknown>)[request.method];
+      if (typeof method !== 'function') return close(`'${request.method.slice(0, 60)}' of '${held.typeId}' is not a method`);
+      // Only methods that wait can be cancelled: the others get no signal (and cost no AbortController).
+      let args = request.args;
+      if (held.spec.contextual.has(request.method)) {
+        const controller = new AbortController();
+        inflight.set(request.id, controller);
+        // The context is the method's last declared parameter, whatever the caller left out before it.
+        const positional = Array.from({ length: Math.max(0, method.length - 1) }, (_, i) => request.args[i]);
+        args = [...positional, { connection, signal: controller.signal } satisfies CallContext];
+      }
+      try {
+        const value: unknown = await (method as (...a: unknown[]) => unknown).apply(held.object, args);
+        reply({ t: 'ok', id: request.id, value });
+      } catch (error) {
+        reply({ t: 'error', id: request.id, error: encodeError(error), remote: false });
+      } finally {
+        inflight.delete(request.id);
+      }
+    };
+
+    framed.listen((payload) => {
+      const request = parseRequest(payload);
+      if (typeof request === 'string') return close(request);
+      void handle(request);
+    });
+  };
+
+  const server = createServer((socket) => void serve(socket));
+  server.on('error', (error) => send({ type: 'manager:failed', error: encodeError(error) }));
+  const onListening = (): void => {
+    const bound = server.address();
+    const address: ListenAddress =
+      typeof bound === 'object' && bound !== null ? { host: bound.address, port: bound.port } : { path: 'path' in init.listen ? init.listen.path : String(bound) };
+    send({ type: 'manager:ready', address });
+  };
+  if ('path' in init.listen) server.listen(init.listen.path, onListening);
+  else server.listen(init.listen.port, init.listen.host, onListening);
+
+  context.onMessage((message) => {
+    const control = message as ControlMessage;
+    if (control.type === 'manager:get-log') send({ type: 'manager:closed-log', reasons: [...reasons] });
+    else if (control.type === 'manager:shutdown') {
+      server.close();
+      for (const socket of sockets) socket.destroy();
+      context.exit(0);
+    }
+  });
+}
