@@ -1,0 +1,42 @@
+// `pnpm bench` for the pool package: runs the peers suite, prints the records as JSON and a summary.
+import { runBenchmarks, type BenchRecord } from './bench.js';
+
+function find(records: readonly BenchRecord[], subject: BenchRecord['subject'], implementation: string, strategy: string): BenchRecord | undefined {
+  return records.find((r) => r.subject === subject && r.implementation === implementation && r.strategy === strategy && r.status === 'ok');
+}
+
+function best(records: readonly BenchRecord[], subject: BenchRecord['subject'], strategy: string): BenchRecord | undefined {
+  return records
+    .filter((r) => r.subject === subject && r.strategy === strategy && r.status === 'ok' && r.implementation !== 'parlab' && r.implementation !== 'raw')
+    .sort((a, b) => b.median - a.median)[0];
+}
+
+function ratio(a: BenchRecord | undefined, b: BenchRecord | undefined): string {
+  return a !== undefined && b !== undefined && b.median > 0 ? (a.median / b.median).toFixed(2) : 'n/a';
+}
+
+const args = process.argv.slice(2);
+const profile = args.includes('--full') || args.includes('full') ? 'full' : 'quick';
+const records = await runBenchmarks({ profile, onProgress: (label) => process.stderr.write(`  ${label}\n`) });
+console.log(JSON.stringify(records, null, 2));
+
+const rows = records.map((r) => ({
+  subject: r.subject,
+  implementation: r.implementation,
+  strategy: r.strategy,
+  status: r.status,
+  median: r.status === 'ok' ? `${Math.round(r.median * 100) / 100} ${r.unit}` : (r.error ?? ''),
+  rme: r.status === 'ok' ? `±${r.rme.toFixed(1)}%` : '',
+}));
+console.table(rows);
+
+const threadBest = best(records, 'dispatch-noop', 'thread');
+const targets = [
+  [`thread dispatch vs best thread peer (${threadBest?.implementation ?? '?'}), target ≥ 2`, ratio(find(records, 'dispatch-noop', 'parlab', 'thread'), threadBest)],
+  ['process dispatch vs worker-farm, target ≥ 2', ratio(find(records, 'dispatch-noop', 'parlab', 'process'), find(records, 'dispatch-noop', 'worker-farm', 'process'))],
+  ['map-noop thread, target ≥ 3M items/s', String(Math.round(find(records, 'map-noop', 'parlab', 'thread')?.median ?? 0))],
+  ['map-noop process, target ≥ 3M items/s', String(Math.round(find(records, 'map-noop', 'parlab', 'process')?.median ?? 0))],
+  ['cpu-primes speedup thread vs raw, target ≥ 0.97', ratio(find(records, 'cpu-primes', 'parlab', 'thread'), find(records, 'cpu-primes', 'raw', 'thread'))],
+  ['cpu-primes speedup process vs raw, target ≥ 0.97', ratio(find(records, 'cpu-primes', 'parlab', 'process'), find(records, 'cpu-primes', 'raw', 'process'))],
+];
+console.table(targets.map(([target, value]) => ({ target, value })));
