@@ -4,7 +4,7 @@ import type { ChartDataset } from 'chart.js';
 import { displayUnit, toDisplay } from '../format.js';
 import type { Lang } from '../i18n.js';
 import { metricName, strategyName, t } from '../i18n.js';
-import type { ErrorBarPoint } from '../plugins/error-bars.js';
+import type { BarPoint } from '../plugins/error-bars.js';
 import { distinct, okPoints, workerCounts } from '../results-query.js';
 import type { OkPoint, ResultsFile } from '../schema.js';
 import { implementationColour } from '../style.js';
@@ -31,11 +31,11 @@ export function peersCharts(results: ResultsFile, lang: Lang): ReportChart[] {
       return implementationColour(p.implementation, p.strategy);
     });
     const counts = workerCounts(points);
-    const datasets: ChartDataset<'bar', (ErrorBarPoint | null)[]>[] = counts.map((workers, i) => ({
+    const datasets: ChartDataset<'bar', BarPoint[]>[] = counts.map((workers, i) => ({
       label: t(lang, 'workersSeries', { n: workers }),
       data: categories.map((c) => {
         const p = points.find((q) => q.workers === workers && categoryOf(q, lang) === c);
-        if (p === undefined) return null;
+        if (p === undefined) return { x: c, y: null };
         return { x: c, y: toDisplay(metric, p.median), yMin: toDisplay(metric, p.min), yMax: toDisplay(metric, p.max) };
       }),
       // Colour says which library; when several worker counts share a chart, paler means fewer workers.

@@ -1,14 +1,14 @@
 // The shape every chart module returns: one chart.js configuration plus the words around it.
 
 import type { ChartConfiguration, ChartTypeRegistry, Point } from 'chart.js';
-import type { ErrorBarPoint } from '../plugins/error-bars.js';
+import type { BarPoint } from '../plugins/error-bars.js';
 
 /** Page sections, in the order the page shows them. */
 export const SECTIONS = ['workloads', 'overview', 'costs', 'peers', 'python'] as const;
 export type SectionId = (typeof SECTIONS)[number];
 
 /** A value a report chart plots: a bare number, an x/y point, or a point with its spread. */
-export type ReportDatum = number | null | Point | ErrorBarPoint;
+export type ReportDatum = number | null | Point | BarPoint;
 
 /** A chart.js configuration as the report builds them. */
 export type ReportChartConfig = ChartConfiguration<keyof ChartTypeRegistry, ReportDatum[], unknown>;

@@ -4,7 +4,7 @@ import type { ChartDataset } from 'chart.js';
 import { displayUnit, toDisplay } from '../format.js';
 import type { Lang } from '../i18n.js';
 import { metricName, strategyName, t } from '../i18n.js';
-import type { ErrorBarPoint } from '../plugins/error-bars.js';
+import type { BarPoint } from '../plugins/error-bars.js';
 import { distinct } from '../results-query.js';
 import type { OkPoint } from '../schema.js';
 import { STRATEGY_COLOURS } from '../style.js';
@@ -38,11 +38,11 @@ export function strategyBars(lang: Lang, spec: StrategyBarsSpec): ReportChart[] 
   );
   const labels = distinct(spec.points.map((p) => categoryOf(p, multiWorker, lang)));
   const strategies = distinct(spec.points.map((p) => p.strategy));
-  const datasets: ChartDataset<'bar', (ErrorBarPoint | null)[]>[] = strategies.map((strategy) => ({
+  const datasets: ChartDataset<'bar', BarPoint[]>[] = strategies.map((strategy) => ({
     label: strategyName(lang, strategy),
     data: labels.map((label) => {
       const p = spec.points.find((q) => q.strategy === strategy && categoryOf(q, multiWorker, lang) === label);
-      if (p === undefined) return null;
+      if (p === undefined) return { x: label, y: null };
       return { x: label, y: toDisplay(metric, p.median), yMin: toDisplay(metric, p.min), yMax: toDisplay(metric, p.max) };
     }),
     backgroundColor: STRATEGY_COLOURS[strategy],

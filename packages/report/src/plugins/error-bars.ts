@@ -11,6 +11,17 @@ export interface ErrorBarPoint {
 }
 
 /**
+ * A category with no measurement for this dataset. chart.js parses object data by reading `.x`,
+ * so a bare `null` entry crashes it; a point with a null `y` leaves a gap instead.
+ */
+export interface GapPoint {
+  x: number | string;
+  y: null;
+}
+
+export type BarPoint = ErrorBarPoint | GapPoint;
+
+/**
  * Draws the whiskers after the datasets. It must stay self-contained (no imports, no outer
  * names): the page embeds its source text so the browser draws exactly what the PNG shows.
  */
