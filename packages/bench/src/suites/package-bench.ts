@@ -1,0 +1,50 @@
+// Runs another package's own benchmark (`runBenchmarks` in its src/bench.ts) as part of a suite.
+import { withDeadline } from '@parlab/core';
+import { notMeasured } from '../records.js';
+import { SUITES, type BenchRecord, type PackageBenchOptions, type SuiteName } from '../types.js';
+
+type RunBenchmarks = (options: PackageBenchOptions) => Promise<unknown[]>;
+
+/** Packages whose benchmarks the runner includes, and the suite each belongs to. */
+export const PACKAGE_BENCHES: Record<string, SuiteName> = {
+  queue: 'primitives',
+  pipe: 'primitives',
+  barrier: 'primitives',
+  manager: 'primitives',
+  pool: 'peers',
+};
+
+// A package may export its bench as `./bench`, or expose its dist; the first that resolves wins.
+async function importBench(pkg: string): Promise<RunBenchmarks | string> {
+  const tried: string[] = [];
+  for (const specifier of [`@parlab/${pkg}/bench`, `@parlab/${pkg}/dist/src/bench.js`]) {
+    try {
+      const module = (await import(specifier)) as { runBenchmarks?: unknown };
+      if (typeof module.runBenchmarks === 'function') return module.runBenchmarks as RunBenchmarks;
+      tried.push(`${specifier} has no runBenchmarks export`);
+    } catch (error) {
+      tried.push(`${specifier}: ${(error as { code?: string }).code ?? (error as Error).message}`);
+    }
+  }
+  return `@parlab/${pkg} does not expose its benchmark (${tried.join('; ')})`;
+}
+
+function isRecord(value: unknown): value is BenchRecord {
+  const r = value as Partial<BenchRecord> | null;
+  return typeof r === 'object' && r !== null && typeof r.subject === 'string' && typeof r.metric === 'string' && typeof r.status === 'string';
+}
+
+/** The package's records (their `suite` kept when valid, else `suite`), or one skipped/failed record. */
+export async function runPackageBench(pkg: string, suite: SuiteName, options: Required<Omit<PackageBenchOptions, 'onProgress'>> & Pick<PackageBenchOptions, 'onProgress'>): Promise<BenchRecord[]> {
+  const placeholder = { suite, subject: pkg, implementation: 'parlab', strategy: 'serial', workers: 1, metric: 'wall_ms' } as const;
+  const run = await importBench(pkg);
+  if (typeof run === 'string') return [notMeasured(placeholder, 'skipped', run)];
+  try {
+    // The package may not watch the signal; the race lets the runner stop anyway (its workers die with us).
+    const records = await withDeadline(run(options), `@parlab/${pkg} benchmarks`, { signal: options.signal });
+    return records.filter(isRecord).map((r) => ({ ...r, suite: (SUITES as readonly string[]).includes(r.suite) ? r.suite : suite }));
+  } catch (error) {
+    if (options.signal.aborted) return [];
+    return [notMeasured(placeholder, 'failed', error)];
+  }
+}

@@ -1,0 +1,87 @@
+// Runs the built CLI as a child, with its own workloads folder made of fixtures, and reads what it wrote.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const CLI = fileURLToPath(new URL('../dist/src/cli.js', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('../dist/test/fixtures/', import.meta.url));
+
+/** A temporary folder with `workloads/<id>/package.json` pointing at fixture modules, and an out folder. */
+export function scratch(fixtures: Record<string, string>): { dir: string; workloads: string; out: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'parlab-bench-test-'));
+  const workloads = join(dir, 'workloads');
+  for (const [id, module] of Object.entries(fixtures)) {
+    mkdirSync(join(workloads, id), { recursive: true });
+    writeFileSync(join(workloads, id, 'package.json'), JSON.stringify({ name: `fixture-${id}`, main: join(FIXTURES, module) }));
+  }
+  return { dir, workloads, out: join(dir, 'reports') };
+}
+
+export interface CliRun {
+  readonly child: ChildProcess;
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>;
+}
+
+/** Starts the CLI in its own process group (so the test can look for leftovers by group). */
+export function startCli(args: readonly string[], workloadsDir: string): CliRun {
+  const child = spawn(process.execPath, [CLI, ...args], {
+    env: { ...process.env, PARLAB_BENCH_WORKLOADS_DIR: workloadsDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve) => {
+    child.once('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+  return { child, exited };
+}
+
+/** Resolves once the CLI's stderr has a line matching `pattern`; rejects after `timeoutMs`. */
+export function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(() => reject(new Error(`no line matching ${pattern} within ${timeoutMs} ms; got:\n${seen}`)), timeoutMs);
+    child.stderr?.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      const line = seen.split('\n').find((l) => pattern.test(l));
+      if (line !== undefined) {
+        clearTimeout(timer);
+        resolve(line);
+      }
+    });
+  });
+}
+
+/** Pids still alive in process group `pgid`. */
+export function groupMembers(pgid: number): number[] {
+  const out = execFileSync('ps', ['-eo', 'pid=,pgid='], { encoding: 'utf8' });
+  return out
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/).map(Number))
+    .filter(([pid, group]) => group === pgid && pid !== undefined && Number.isInteger(pid))
+    .map(([pid]) => pid as number);
+}
+
+/** Polls (bounded) until the group is empty; returns what is left after `timeoutMs`. */
+export async function groupGone(pgid: number, timeoutMs: number): Promise<number[]> {
+  const deadline = Date.now() + timeoutMs;
+  let left = groupMembers(pgid);
+  while (left.length > 0 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    left = groupMembers(pgid);
+  }
+  return left;
+}
+
+export function readResults(out: string): unknown {
+  return JSON.parse(readFileSync(join(out, 'latest', 'results.json'), 'utf8')) as unknown;
+}
+
+/** Control characters other than newline (escape sequences, carriage returns…). */
+export const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f]/;
