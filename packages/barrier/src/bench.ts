@@ -6,10 +6,10 @@ import { fileURLToPath } from 'node:url';
 import { Process, startWorker, targetRef, type StrategyName } from '@parlab/core';
 import { Barrier } from './barrier.js';
 import { asyncParty, lockPairs, threadParty, timeRoundsAsync, type RoundPlan } from './bench-targets.js';
-import { measure, notOkRecord, runPython, type BenchOptions, type BenchRecord, type Identity } from './bench-stats.js';
+import { measure, notOkRecord, runPython, type BenchOptions, type BenchRecord, type Identity } from '@parlab/bench-kit';
 import { Lock } from './lock.js';
 
-export type { BenchOptions, BenchRecord } from './bench-stats.js';
+export type { BenchOptions, BenchRecord } from '@parlab/bench-kit';
 
 const PYTHON = (name: string): string => fileURLToPath(new URL(`../../bench-python/${name}`, import.meta.url));
 const LIMIT_MS = 60_000;

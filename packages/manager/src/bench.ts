@@ -1,10 +1,10 @@
 // The manager package's benchmarks (suite `primitives`): dict set throughput, parlab (both strategies) vs Python's Manager().dict().
 import { fileURLToPath } from 'node:url';
 import type { StrategyName } from '@parlab/core';
-import { notOkRecord, okRecord, runPython, type BenchOptions, type BenchRecord, type Identity } from './bench-stats.js';
+import { notOkRecord, okRecord, runPython, type BenchOptions, type BenchRecord, type Identity } from '@parlab/bench-kit';
 import { Manager } from './manager.js';
 
-export type { BenchOptions, BenchRecord } from './bench-stats.js';
+export type { BenchOptions, BenchRecord } from '@parlab/bench-kit';
 
 const PYTHON = fileURLToPath(new URL('../../bench-python/dict_set.py', import.meta.url));
 /** Calls in flight at once on the one connection: the proxy pipelines them and replies batch per tick. */

@@ -1,4 +1,4 @@
-// Benchmark records in the results schema (DESIGN.md), and the statistics they carry.
+// @parlab/bench-kit: benchmark records in the results schema (DESIGN.md), their statistics, and Python twins.
 // The Python twins run as plain commands: that is a benchmark's business, not a strategy's.
 import { execFile } from 'node:child_process';
 

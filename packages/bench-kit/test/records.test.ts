@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { measure, notOkRecord, okRecord, type Identity } from '../dist/src/index.js';
+
+const identity: Identity = { subject: 'barrier-round', implementation: 'parlab', strategy: 'thread', workers: 2, metric: 'round_trip_us', unit: 'us', better: 'lower' };
+
+describe('records', () => {
+  it('summarises samples: median, quartiles, extremes and the 95% margin of the mean', () => {
+    const record = okRecord(identity, [4, 1, 3, 2, 5]);
+    expect(record).toMatchObject({ suite: 'primitives', status: 'ok', median: 3, mean: 3, min: 1, max: 5, p75: 4 });
+    // sd = sqrt(2.5); rme = 1.96 * sd / sqrt(5) / mean * 100
+    expect(record.rme).toBeCloseTo(((1.96 * Math.sqrt(2.5 / 5)) / 3) * 100, 10);
+    expect(record.p99).toBeCloseTo(4.96, 10);
+    expect(record.samples).toEqual([4, 1, 3, 2, 5]);
+  });
+
+  it('turns a failing measurement into a failed record instead of throwing', async () => {
+    const failed = await measure(identity, { profile: 'quick' }, () => Promise.reject(new Error('coordinator lost')));
+    expect(failed).toEqual({ ...notOkRecord(identity, 'failed', 'coordinator lost') });
+    const ok = await measure(identity, { profile: 'quick' }, () => Promise.resolve([2, 2]));
+    expect(ok).toMatchObject({ status: 'ok', median: 2, rme: 0 });
+  });
+
+  it('stops before measuring when the signal is aborted', async () => {
+    const controller = new AbortController();
+    controller.abort(new Error('interrupted'));
+    await expect(measure(identity, { profile: 'quick', signal: controller.signal }, () => Promise.resolve([1]))).rejects.toThrow('interrupted');
+  });
+});
