@@ -13,6 +13,7 @@ export { cpuCount, currentProcess, parentProcess } from './context.js';
 export { defineTargets, loadTarget, refOf, targetRef, toTargetRef } from './target.js';
 export { CloneError, ProcessStateError, TargetError, TimeoutError, WorkerExitError } from './errors.js';
 export { checkSignal, checkTimeout, withDeadline } from './wait.js';
+export { flushPending, onProgramEnd } from './flush.js';
 export type { WaitOptions } from './wait.js';
 export { toHandle, isShareable } from './handles.js';
 export type { EncodeContext, HandleDescriptor, ReviveContext, Reviver, Shareable } from './handles.js';

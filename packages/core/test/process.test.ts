@@ -109,6 +109,16 @@ describe.each(STRATEGIES)('Process (%s)', (strategy) => {
     expect(readJson(out)).toEqual({ value: 'later' });
   });
 
+  it('runs onProgramEnd flushes after the target ends, before the child exits, whether it returned or threw', async () => {
+    for (const fail of [false, true]) {
+      const out = dir.path(`flush-${String(fail)}.json`);
+      const p = make({ target: fx.flushAtEnd, args: [out, 200, fail] });
+      p.start();
+      expect(await p.join(10_000)).toBe(fail ? 1 : 0);
+      expect(readJson(out)).toEqual({ flushed: true });
+    }
+  });
+
   it('accepts a { module, export } reference as target', async () => {
     const out = dir.path('ref.json');
     const p = make({ target: targetRef(new URL('../dist/test/fixtures/targets.js', import.meta.url), 'whoAmI'), args: [out] });

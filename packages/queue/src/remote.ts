@@ -1,5 +1,5 @@
 // A queue handle away from the broker: requests go over a link; puts to an unbounded queue made together travel together.
-import { TimeoutError } from '@parlab/core';
+import { onProgramEnd, TimeoutError } from '@parlab/core';
 import type { Backend, Wait } from './backend.js';
 import { Empty, Full, GONE, QueueStateError } from './errors.js';
 import type { Link } from './link.js';
@@ -7,30 +7,35 @@ import type { BrokerMessage, ClientMessage } from './protocol.js';
 
 type Pending = (message: BrokerMessage) => void;
 
-/** Puts to an unbounded queue waiting to go out together, and the promise their callers hold. */
-interface Batch {
-  readonly items: unknown[];
-  readonly sent: Promise<void>;
-  done(): void;
-  fail(error: Error): void;
-}
-
 const SENT = Promise.resolve();
 /** A long burst goes out in slices of this many items, so that the consumer starts while the producer goes on. */
 const BATCH_ITEMS = 256;
 
-/** Batches that wait for the end of this turn; sent from the exit handler if the program ends first. */
-const waitingBatches = new Set<() => void>();
-process.on('exit', () => {
-  for (const flush of waitingBatches) flush();
-});
+/**
+ * Handles with puts not yet handed over. Like Python's feeder thread, an unbounded put returns once the
+ * item is buffered here; the batch goes out at the end of this turn of the event loop. A parlab child
+ * waits for it before it reports its end (core's onProgramEnd); a process.exit() sends it from the
+ * 'exit' handler.
+ */
+const unflushed = new Set<RemoteBackend>();
+let hooked = false;
+function track(backend: RemoteBackend): void {
+  unflushed.add(backend);
+  if (hooked) return;
+  hooked = true;
+  onProgramEnd(() => Promise.all([...unflushed].map((waiting) => waiting.drain())).then(() => undefined));
+  process.on('exit', () => {
+    for (const waiting of unflushed) waiting.flushAtExit();
+  });
+}
 
 export class RemoteBackend implements Backend {
   readonly #link: Link;
   readonly #bounded: boolean;
   readonly #pending = new Map<number, Pending>();
   #nextId = 1;
-  #batch: Batch | null = null;
+  /** Unbounded puts buffered in this turn. */
+  #batch: unknown[] | null = null;
   readonly #flushNow = (): void => this.#flush();
   #gone = false;
 
@@ -56,41 +61,38 @@ export class RemoteBackend implements Backend {
     this.#link.send(message)?.catch(() => {});
   }
 
-  /** Sends the waiting batch; its puts resolve once it has left this program. */
+  /** Sends the buffered puts as one message. */
   #flush(): void {
-    const batch = this.#batch;
-    if (batch === null) return;
+    const items = this.#batch;
+    if (items === null) return;
     this.#batch = null;
-    waitingBatches.delete(this.#flushNow);
     if (this.#gone) {
-      batch.fail(new QueueStateError(GONE));
+      this.#lost(items.length, null);
       return;
     }
-    const written = this.#link.send({ t: 'put', id: 0, items: batch.items, block: false } satisfies ClientMessage);
-    if (written === null) batch.done();
-    else written.then(batch.done, batch.fail);
+    this.#link.send({ t: 'put', id: 0, items, block: false } satisfies ClientMessage)?.catch((error: unknown) => this.#lost(items.length, error));
   }
 
-  /**
-   * A batch for a link that hands messages over at once (a port): its puts resolve now, it goes out at
-   * the end of this turn, or from the exit handler, so a whole burst of awaited puts travels as one message.
-   */
-  #turnBatch(): Batch {
-    waitingBatches.add(this.#flushNow);
-    setImmediate(this.#flushNow);
-    return { items: [], sent: SENT, done: () => {}, fail: () => {} };
+  /** Puts already resolved cannot reject any more: a batch that cannot go out is reported, not dropped silently. */
+  #lost(count: number, cause: unknown): void {
+    process.emitWarning(`parlab queue: ${count} item(s) put here could not be delivered: ${GONE}`, { code: 'PARLAB_QUEUE_LOST', detail: cause instanceof Error ? cause.message : undefined });
   }
 
-  /** A batch for a socket: sent after this microtask, its puts resolve once its bytes have left this program. */
-  #writtenBatch(): Batch {
-    let done: () => void = () => {};
-    let fail: (error: Error) => void = () => {};
-    const sent = new Promise<void>((resolve, reject) => {
-      done = resolve;
-      fail = reject;
-    });
-    queueMicrotask(this.#flushNow);
-    return { items: [], sent, done, fail };
+  /** Sends what is buffered and resolves once it has left this program. */
+  async drain(): Promise<void> {
+    this.#flush();
+    await this.#link.drained();
+    if (this.#batch === null) unflushed.delete(this);
+  }
+
+  /** From the 'exit' handler: hands over what is still buffered, synchronously where the link can. */
+  flushAtExit(): void {
+    const items = this.#batch;
+    this.#batch = null;
+    if (items === null || this.#gone) return;
+    if (!this.#link.sendAtExit({ t: 'put', id: 0, items, block: false } satisfies ClientMessage)) {
+      process.stderr.write(`parlab queue: ${items.length} item(s) put just before process.exit() could not be handed over\n`);
+    }
   }
 
   /** Sends a request and resolves with the reply that `accept` turns into a value (or throws for). */
@@ -155,13 +157,17 @@ export class RemoteBackend implements Backend {
 
   put(items: readonly unknown[], wait: Wait | null): Promise<void> {
     if (!this.#bounded) {
-      // Unbounded: nothing to wait for but the send, which must not be lost if the producer exits at once.
+      // Unbounded: buffered and sent at the end of this turn; the program waits for it before it ends.
       if (this.#gone) return Promise.reject(new QueueStateError(GONE));
-      this.#batch ??= this.#link.handsOver ? this.#turnBatch() : this.#writtenBatch();
-      const batch = this.#batch;
-      batch.items.push(...items);
-      if (batch.items.length >= BATCH_ITEMS) this.#flush();
-      return batch.sent;
+      let batch = this.#batch;
+      if (batch === null) {
+        batch = this.#batch = [];
+        track(this);
+        setImmediate(this.#flushNow);
+      }
+      for (const item of items) batch.push(item);
+      if (batch.length >= BATCH_ITEMS) this.#flush();
+      return SENT;
     }
     return this.#request(
       (id) => ({ t: 'put', id, items, block: wait !== null }),
@@ -206,7 +212,7 @@ export class RemoteBackend implements Backend {
   }
 
   close(): void {
-    // Flush the batch first: close() must not lose items already put.
+    // Flush the batch first: close() must not lose items already put (the socket sends it before its end).
     this.#flush();
     this.#link.close();
   }

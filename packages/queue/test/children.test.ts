@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { STRATEGIES } from '@parlab/core';
 import { Empty, JoinableQueue, Queue } from '../dist/src/index.js';
-import { consume, getForever, produce, putAndExit, putThenHang } from '../dist/test/fixtures/targets.js';
+import { consume, getForever, produce, putAndExit, putAndProcessExit, putThenHang } from '../dist/test/fixtures/targets.js';
 import { reapAll, spawn } from './helpers.js';
 
 afterEach(reapAll);
@@ -42,6 +42,15 @@ describe.each(STRATEGIES)('queues shared with children (%s)', (strategy) => {
     const child = spawn({ target: putAndExit, args: [queue, count], strategy });
     expect(await child.join(20_000)).toBe(0);
     for (let i = 0; i < count; i++) expect(await queue.getNowait()).toBe(i);
+    await expect(queue.getNowait()).rejects.toThrow(Empty);
+  });
+
+  it('a producer that calls process.exit() right after its puts loses nothing', async () => {
+    const queue = new Queue();
+    const count = 5_000;
+    const child = spawn({ target: putAndProcessExit, args: [queue, count], strategy });
+    expect(await child.join(20_000)).toBe(0);
+    for (let i = 0; i < count; i++) expect(await queue.get({ timeoutMs: 20_000 })).toBe(i);
     await expect(queue.getNowait()).rejects.toThrow(Empty);
   });
 

@@ -2,6 +2,7 @@
 import { decodeValue, encodeError, reviveContext } from '../codec.js';
 import { setIdentity } from '../context.js';
 import { TargetError } from '../errors.js';
+import { flushPending } from '../flush.js';
 import { isMessage, type BootMessage, type FatalMessage } from '../protocol.js';
 import type { ParentChannel } from '../strategy/index.js';
 import { loadTarget } from '../target.js';
@@ -56,7 +57,7 @@ export function boot(channel: ParentChannel): void {
         backlog = [];
         for (const [msg, items] of pending) next(msg, items);
       },
-      exit: (code) => channel.exit(code),
+      exit: (code) => void flushPending().then(() => channel.exit(code)),
     };
     await (program as Program)(context);
   }

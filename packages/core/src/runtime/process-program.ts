@@ -1,5 +1,6 @@
 // The program a Process's child runs: load the target (or rebuild the subclass), run it, report.
 import { encodeError } from '../codec.js';
+import { flushPending } from '../flush.js';
 import { TargetError } from '../errors.js';
 import { childInstance, Process, type ProcessInit } from '../process.js';
 import type { ProcessResultMessage } from '../protocol.js';
@@ -24,6 +25,8 @@ export async function processProgram(context: ProgramContext): Promise<void> {
   } catch (error) {
     result = { type: 'parlab:error', error: encodeError(error) };
   }
+  // What the target handed to primitives (a queue's buffered puts) is out before the result says it is done.
+  await flushPending();
   context.send(result);
   context.exit(result.type === 'parlab:done' ? 0 : 1);
 }
