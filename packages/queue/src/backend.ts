@@ -7,8 +7,11 @@ export interface Wait {
 }
 
 export interface Backend {
-  /** Puts encoded items in order; Full when it may not wait (or its wait ran out). */
-  put(items: readonly unknown[], wait: Wait | null): Promise<void>;
+  /**
+   * Puts an item (already a private copy, encoded); `json` says it is plain JSON data, which may travel
+   * as JSON text. Full when it may not wait (or its wait ran out).
+   */
+  put(item: unknown, json: boolean, wait: Wait | null): Promise<void>;
   /** Takes one encoded item; Empty when it may not wait (or its wait ran out). */
   get(wait: Wait | null): Promise<unknown>;
   size(): Promise<number>;

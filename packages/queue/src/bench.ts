@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { Process, STRATEGIES, startWorker, targetRef, type ProgramContext, type StrategyName } from '@parlab/core';
 import { benchRecord, missingRecord, runPythonTwin, type BenchRecord, type RecordWhat } from '@parlab/pipe';
-import { benchProduce } from './bench-targets.js';
+import { BENCH_ITEM, benchProduce } from './bench-targets.js';
 import { Queue } from './queue.js';
 
 export interface BenchOptions {
@@ -10,8 +10,6 @@ export interface BenchOptions {
   readonly signal?: AbortSignal;
   readonly onProgress?: (label: string) => void;
 }
-
-const ITEM = { id: 0, name: 'item', payload: 'x'.repeat(64), tags: [1, 2, 3] };
 
 async function parlabThroughput(strategy: StrategyName, count: number, samples: number): Promise<number[]> {
   const queue = new Queue();
@@ -33,7 +31,7 @@ async function parlabThroughput(strategy: StrategyName, count: number, samples: 
 export function rawProducer(context: ProgramContext): void {
   const { count } = context.init as { count: number };
   context.onMessage(() => {
-    for (let i = 0; i < count; i++) context.send({ ...ITEM, id: i });
+    for (let i = 0; i < count; i++) context.send({ ...BENCH_ITEM, id: i });
   });
 }
 
@@ -69,7 +67,7 @@ async function measure(what: RecordWhat, run: () => Promise<number[]>, options: 
 }
 
 export async function runBenchmarks(options: BenchOptions): Promise<BenchRecord[]> {
-  const count = options.profile === 'quick' ? 10_000 : 100_000;
+  const count = options.profile === 'quick' ? 30_000 : 100_000;
   const samples = options.profile === 'quick' ? 5 : 10;
   const what = (implementation: RecordWhat['implementation'], strategy: RecordWhat['strategy']): RecordWhat => ({ subject: 'queue-throughput', implementation, strategy, metric: 'msgs_per_s' });
   const records: BenchRecord[] = [];

@@ -21,6 +21,8 @@ interface Giver {
 }
 
 const TIMED_OUT = Symbol('timed out');
+/** What takeNow returns when there is no item. */
+export const EMPTY: unique symbol = Symbol('empty');
 
 /** Listeners to close (removing their socket files) when this program exits; one exit hook for all. */
 const listening = new Set<Server>();
@@ -123,6 +125,11 @@ export class Broker implements Backend {
     return () => this.#givers.remove(giver);
   }
 
+  /** The oldest item, or EMPTY; never waits. */
+  takeNow(): unknown {
+    return this.#items.length > 0 ? this.#take() : EMPTY;
+  }
+
   /** Asks for an item; returns a withdraw function when it has to wait. */
   request(block: boolean, give: (item: unknown) => void, empty: () => void): (() => boolean) | null {
     if (this.#items.length > 0) {
@@ -160,9 +167,9 @@ export class Broker implements Backend {
     });
   }
 
-  put(items: readonly unknown[], wait: Wait | null): Promise<void> {
+  put(item: unknown, _json: boolean, wait: Wait | null): Promise<void> {
     return this.#settle<void>(
-      (resolve, reject) => this.offer(items, wait !== null, () => resolve(), () => reject(new Full('queue is full'))),
+      (resolve, reject) => this.offer([item], wait !== null, () => resolve(), () => reject(new Full('queue is full'))),
       wait,
       'put',
       () => new Full(`queue is still full after ${wait?.timeoutMs ?? 0} ms`),
@@ -248,7 +255,7 @@ export class Broker implements Backend {
       switch (message.t) {
         case 'put': {
           const withdraw = this.offer(
-            message.items,
+            typeof message.items === 'string' ? (JSON.parse(message.items) as unknown[]) : message.items,
             message.block,
             () => {
               waiting.delete(message.id);

@@ -1,8 +1,11 @@
 // Wire messages between a queue's holders and its broker (the queue's creator).
 
-/** Sent by a holder. `id` pairs a request with its reply; puts to an unbounded queue need none (id 0). */
+/**
+ * Sent by a holder. `id` pairs a request with its reply; puts to an unbounded queue need none (id 0).
+ * A put's `items` is a list, or the JSON text of one when every item in it is plain JSON data.
+ */
 export type ClientMessage =
-  | { readonly t: 'put'; readonly id: number; readonly items: readonly unknown[]; readonly block: boolean }
+  | { readonly t: 'put'; readonly id: number; readonly items: readonly unknown[] | string; readonly block: boolean }
   | { readonly t: 'get'; readonly id: number; readonly block: boolean }
   | { readonly t: 'got'; readonly id: number }
   | { readonly t: 'cancel'; readonly id: number }

@@ -10,8 +10,8 @@ import {
   type StrategyName,
 } from '@parlab/core';
 import type { Backend, Wait } from './backend.js';
-import { Broker } from './broker.js';
-import { decodeItem, encodeItem } from './items.js';
+import { Broker, EMPTY } from './broker.js';
+import { decodeItem, encodeItem, jsonCopy, NOT_JSON } from './items.js';
 import { QueueStateError } from './errors.js';
 import { PortLink, SocketLink } from './link.js';
 import type { QueueState } from './protocol.js';
@@ -83,13 +83,17 @@ abstract class QueueBase {
   /** Adds an item (a copy, with structured-clone semantics), waiting for room when the queue is bounded and full. */
   async put(item: unknown, options?: WaitOptions): Promise<void> {
     this.checkOpen();
-    return this.backend.put([this.#encode(item)], toWait(options));
+    const copy = jsonCopy(item);
+    return copy !== NOT_JSON ? this.backend.put(copy, true, toWait(options)) : this.backend.put(this.#encode(item), false, toWait(options));
   }
 
   /** Removes and returns the oldest item, waiting for one; Empty when `timeoutMs` passes first. */
   async get(options?: WaitOptions): Promise<unknown> {
     this.checkOpen();
-    return this.#decode(await this.backend.get(toWait(options)));
+    const wait = toWait(options);
+    // Where the items live and one is there, take it without the machinery of waiting.
+    const ready = this.#broker === null ? EMPTY : this.#broker.takeNow();
+    return this.#decode(ready !== EMPTY ? ready : await this.backend.get(wait));
   }
 
   /** Whether the queue holds no items right now (it may change at once). */
@@ -107,7 +111,8 @@ abstract class QueueBase {
 
   protected async putNow(item: unknown): Promise<void> {
     this.checkOpen();
-    return this.backend.put([this.#encode(item)], null);
+    const copy = jsonCopy(item);
+    return copy !== NOT_JSON ? this.backend.put(copy, true, null) : this.backend.put(this.#encode(item), false, null);
   }
 
   protected async getNow(): Promise<unknown> {
@@ -115,10 +120,10 @@ abstract class QueueBase {
     return this.#decode(await this.backend.get(null));
   }
 
+  /** An item that is not plain JSON data, copied now: held in a broker or a batch, it must not change when the caller changes theirs. */
   #encode(item: unknown): unknown {
     const encoded = encodeItem(item);
-    // Held here until a local get, the item must not change when the caller changes theirs.
-    return this.#broker !== null && typeof encoded === 'object' && encoded !== null ? structuredClone(encoded) : encoded;
+    return typeof encoded === 'object' && encoded !== null ? structuredClone(encoded) : encoded;
   }
 
   #decode(travelled: unknown): unknown {

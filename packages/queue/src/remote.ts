@@ -36,6 +36,8 @@ export class RemoteBackend implements Backend {
   #nextId = 1;
   /** Unbounded puts buffered in this turn. */
   #batch: unknown[] | null = null;
+  /** Whether an item in the batch is not plain JSON data (then the batch travels by structured clone). */
+  #batchStructured = false;
   readonly #flushNow = (): void => this.#flush();
   #gone = false;
 
@@ -70,7 +72,14 @@ export class RemoteBackend implements Backend {
       this.#lost(items.length, null);
       return;
     }
-    this.#link.send({ t: 'put', id: 0, items, block: false } satisfies ClientMessage)?.catch((error: unknown) => this.#lost(items.length, error));
+    this.#link.send(this.#batchMessage(items))?.catch((error: unknown) => this.#lost(items.length, error));
+  }
+
+  #batchMessage(items: unknown[]): ClientMessage {
+    const structured = this.#batchStructured;
+    this.#batchStructured = false;
+    // One JSON text for the whole batch: far cheaper than a structured copy of each item, on both sides.
+    return { t: 'put', id: 0, items: structured ? items : JSON.stringify(items), block: false };
   }
 
   /** Puts already resolved cannot reject any more: a batch that cannot go out is reported, not dropped silently. */
@@ -90,7 +99,7 @@ export class RemoteBackend implements Backend {
     const items = this.#batch;
     this.#batch = null;
     if (items === null || this.#gone) return;
-    if (!this.#link.sendAtExit({ t: 'put', id: 0, items, block: false } satisfies ClientMessage)) {
+    if (!this.#link.sendAtExit(this.#batchMessage(items))) {
       process.stderr.write(`parlab queue: ${items.length} item(s) put just before process.exit() could not be handed over\n`);
     }
   }
@@ -155,7 +164,7 @@ export class RemoteBackend implements Backend {
     });
   }
 
-  put(items: readonly unknown[], wait: Wait | null): Promise<void> {
+  put(item: unknown, json: boolean, wait: Wait | null): Promise<void> {
     if (!this.#bounded) {
       // Unbounded: buffered and sent at the end of this turn; the program waits for it before it ends.
       if (this.#gone) return Promise.reject(new QueueStateError(GONE));
@@ -165,12 +174,13 @@ export class RemoteBackend implements Backend {
         track(this);
         setImmediate(this.#flushNow);
       }
-      for (const item of items) batch.push(item);
+      batch.push(item);
+      if (!json) this.#batchStructured = true;
       if (batch.length >= BATCH_ITEMS) this.#flush();
       return SENT;
     }
     return this.#request(
-      (id) => ({ t: 'put', id, items, block: wait !== null }),
+      (id) => ({ t: 'put', id, items: [item], block: wait !== null }),
       (reply) => {
         if (reply.t === 'full') throw new Full('queue is full');
       },
