@@ -14,6 +14,7 @@ export { defineTargets, loadTarget, refOf, targetRef, toTargetRef } from './targ
 export { CloneError, ProcessStateError, TargetError, TimeoutError, WorkerExitError } from './errors.js';
 export { checkSignal, checkTimeout, withDeadline } from './wait.js';
 export { flushPending, onProgramEnd } from './flush.js';
+export { isJsonExact, jsonCopy, NOT_JSON } from './json.js';
 export type { WaitOptions } from './wait.js';
 export { toHandle, isShareable } from './handles.js';
 export type { EncodeContext, HandleDescriptor, ReviveContext, Reviver, Shareable } from './handles.js';

@@ -11,7 +11,8 @@ import {
 } from '@parlab/core';
 import type { Backend, Wait } from './backend.js';
 import { Broker, EMPTY } from './broker.js';
-import { decodeItem, encodeItem, jsonCopy, NOT_JSON } from './items.js';
+import { jsonCopy, NOT_JSON } from '@parlab/core';
+import { decodeItem, encodeItem } from './items.js';
 import { QueueStateError } from './errors.js';
 import { PortLink, SocketLink } from './link.js';
 import type { QueueState } from './protocol.js';

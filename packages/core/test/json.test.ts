@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { jsonCopy, NOT_JSON } from '../dist/src/items.js';
+import { isJsonExact, jsonCopy, NOT_JSON } from '../dist/src/index.js';
 
 // What a consumer gets when an item travels as JSON: the copy, stringified and parsed.
 function viaJson(item: unknown): unknown {
@@ -18,12 +18,13 @@ function same(a: unknown, b: unknown): boolean {
   return keysA.every((key) => same((a as Record<PropertyKey, unknown>)[key], (b as Record<PropertyKey, unknown>)[key]));
 }
 
-describe('items that travel as JSON', () => {
+describe('values that travel as JSON (queue items, pipe values)', () => {
   it('arrive exactly as structured clone would deliver them, or are left to structured clone', () => {
     let asJson = 0;
     fc.assert(
       fc.property(fc.anything({ withDate: true, withMap: true, withSet: true, withBigInt: true, withNullPrototype: true, withSparseArray: true, withTypedArray: true }), (item) => {
         const travelled = viaJson(item);
+        expect(isJsonExact(item)).toBe(travelled !== NOT_JSON);
         if (travelled === NOT_JSON) return;
         asJson++;
         expect(same(travelled, structuredClone(item))).toBe(true);
