@@ -1,7 +1,7 @@
 // What both strategies' connections share: argument checks, state, locking, values and bytes on top of frames.
 import { checkSignal, checkTimeout, type StrategyName } from '@parlab/core';
 import { BufferTooShortError, ConnectionStateError, EOFError } from './errors.js';
-import { FRAME_BYTES, FRAME_VALUE, type FrameHeader, type FrameKind } from './frames.js';
+import { FRAME_BYTES, FRAME_JSON, FRAME_VALUE, type FrameHeader, type FrameKind } from './frames.js';
 import { Mutex } from './mutex.js';
 import type { BytesLike, Connection, RecvBytesOptions, RecvOptions } from './types.js';
 import { deserializeValue, serializeValue } from './values.js';
@@ -14,18 +14,25 @@ export interface WaitBound {
   readonly signal: AbortSignal | undefined;
 }
 
-/** The moving part under a connection: frames in and out over shared memory or a socket. */
+/**
+ * The moving part under a connection: frames in and out over shared memory or a socket. Each call
+ * answers synchronously when it can (the common case on a busy pipe) and with a promise when it must wait.
+ */
 export interface Transport {
   /** The next message's header without consuming it; null at end of stream. */
-  header(bound: WaitBound): Promise<FrameHeader | null>;
+  header(bound: WaitBound): FrameHeader | null | Promise<FrameHeader | null>;
   /**
-   * Consumes the message `header()` returned and resolves with its bytes; with `into` (room for exactly
-   * those bytes) a transport may put them straight there and resolve with a view of it.
+   * Consumes the message `header()` returned and gives its bytes; with `into` (room for exactly
+   * those bytes) a transport may put them straight there and give a view of it.
    */
-  payload(header: FrameHeader, bound: WaitBound, into?: Uint8Array): Promise<Buffer>;
-  /** Sends one message; BrokenPipeError when the receiver is gone. */
-  write(kind: FrameKind, payload: Uint8Array): Promise<void>;
+  payload(header: FrameHeader, bound: WaitBound, into?: Uint8Array): Buffer | Promise<Buffer>;
+  /** Sends one message: undefined once it is handed over at once, else a promise; BrokenPipeError when the receiver is gone. */
+  write(kind: FrameKind, payload: Uint8Array): Promise<void> | undefined;
   close(): void;
+}
+
+function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
+  return value instanceof Promise;
 }
 
 type State = 'open' | 'closed' | 'moved';
@@ -83,14 +90,35 @@ export abstract class BaseConnection implements Connection {
     if (!this.writable) throw new ConnectionStateError('connection is read-only');
   }
 
-  async #exclusive<T>(mutex: Mutex, work: () => Promise<T>): Promise<T> {
+  /** Runs `work` holding `mutex` (first come, first served); stays synchronous while nobody waits and `work` does not. */
+  #exclusive<T>(mutex: Mutex, work: () => T | Promise<T>): Promise<T> {
     const waiting = mutex.acquire();
-    if (waiting !== null) await waiting;
+    if (waiting !== null) return waiting.then(() => this.#holding(mutex, work));
+    return this.#holding(mutex, work);
+  }
+
+  #holding<T>(mutex: Mutex, work: () => T | Promise<T>): Promise<T> {
+    let result: T | Promise<T>;
     try {
-      return await work();
-    } finally {
+      result = work();
+    } catch (error) {
       mutex.release();
+      return Promise.reject(error as Error);
     }
+    if (!isPromise(result)) {
+      mutex.release();
+      return Promise.resolve(result);
+    }
+    return result.then(
+      (value) => {
+        mutex.release();
+        return value;
+      },
+      (error: unknown) => {
+        mutex.release();
+        throw error;
+      },
+    );
   }
 
   #bound(what: string, options: RecvOptions | undefined): WaitBound {
@@ -100,12 +128,13 @@ export abstract class BaseConnection implements Connection {
     return { deadline: timeoutMs === undefined ? Infinity : performance.now() + timeoutMs, what, timeoutMs, signal };
   }
 
-  async #next(bound: WaitBound, kind: FrameKind): Promise<FrameHeader> {
-    const header = await this.transport.header(bound);
+  /** Checks the next message's kind against what the caller receives with. */
+  #expect(header: FrameHeader | null, wanted: typeof FRAME_VALUE | typeof FRAME_BYTES): FrameHeader {
     if (header === null) throw new EOFError('the other end of the pipe is closed and everything it sent has been read');
-    if (header.kind !== kind) {
+    const isValue = header.kind === FRAME_VALUE || header.kind === FRAME_JSON;
+    if (isValue !== (wanted === FRAME_VALUE)) {
       throw new ConnectionStateError(
-        kind === FRAME_VALUE
+        wanted === FRAME_VALUE
           ? 'the next message was sent with sendBytes: receive it with recvBytes or recvBytesInto'
           : 'the next message was sent with send: receive it with recv',
       );
@@ -113,66 +142,104 @@ export abstract class BaseConnection implements Connection {
     return header;
   }
 
-  async send(value: unknown): Promise<void> {
-    this.#checkWritable();
-    const payload = serializeValue(value, this.strategy);
-    return this.#exclusive(this.#sending, () => this.transport.write(FRAME_VALUE, payload));
+  /** The next message's header, checked, then `then` with it: synchronously when one is ready. */
+  #withNext<T>(bound: WaitBound, wanted: typeof FRAME_VALUE | typeof FRAME_BYTES, then: (header: FrameHeader) => T | Promise<T>): T | Promise<T> {
+    const header = this.transport.header(bound);
+    if (isPromise(header)) return header.then((ready) => then(this.#expect(ready, wanted)));
+    return then(this.#expect(header, wanted));
   }
 
-  async sendBytes(data: BytesLike, offset = 0, size?: number): Promise<void> {
-    this.#checkWritable();
-    const bytes = asBytes(data, 'data');
-    checkCount(offset, 'offset', bytes.length);
-    const length = size === undefined ? bytes.length - offset : checkCount(size, 'size', bytes.length - offset);
-    const payload = bytes.subarray(offset, offset + length);
-    return this.#exclusive(this.#sending, () => this.transport.write(FRAME_BYTES, payload));
+  send(value: unknown): Promise<void> {
+    try {
+      this.#checkWritable();
+      const { kind, payload } = serializeValue(value, this.strategy);
+      return this.#exclusive(this.#sending, () => this.transport.write(kind, payload));
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
   }
 
-  async recv(options?: RecvOptions): Promise<unknown> {
-    this.#checkReadable();
-    const bound = this.#bound('recv', options);
-    return this.#exclusive(this.#receiving, async () => {
-      const header = await this.#next(bound, FRAME_VALUE);
-      return deserializeValue(await this.transport.payload(header, bound), this.strategy);
-    });
+  sendBytes(data: BytesLike, offset = 0, size?: number): Promise<void> {
+    try {
+      this.#checkWritable();
+      const bytes = asBytes(data, 'data');
+      checkCount(offset, 'offset', bytes.length);
+      const length = size === undefined ? bytes.length - offset : checkCount(size, 'size', bytes.length - offset);
+      const payload = bytes.subarray(offset, offset + length);
+      return this.#exclusive(this.#sending, () => this.transport.write(FRAME_BYTES, payload));
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
   }
 
-  async recvBytes(options?: RecvBytesOptions): Promise<Buffer> {
-    this.#checkReadable();
-    const maxLength = options?.maxLength === undefined ? undefined : checkCount(options.maxLength, 'options.maxLength', Number.MAX_SAFE_INTEGER);
-    const bound = this.#bound('recvBytes', options);
-    return this.#exclusive(this.#receiving, async () => {
-      const header = await this.#next(bound, FRAME_BYTES);
-      if (maxLength !== undefined && header.length > maxLength) {
-        throw new RangeError(`message of ${header.length} bytes is longer than maxLength ${maxLength}; it is left unread`);
-      }
-      return this.transport.payload(header, bound);
-    });
+  recv(options?: RecvOptions): Promise<unknown> {
+    try {
+      this.#checkReadable();
+      const bound = this.#bound('recv', options);
+      return this.#exclusive(this.#receiving, () =>
+        this.#withNext(bound, FRAME_VALUE, (header) => {
+          const bytes = this.transport.payload(header, bound);
+          return isPromise(bytes) ? bytes.then((ready) => deserializeValue(header.kind, ready, this.strategy)) : deserializeValue(header.kind, bytes, this.strategy);
+        }),
+      );
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
   }
 
-  async recvBytesInto(buffer: ArrayBufferView | ArrayBuffer, offset = 0, options?: RecvOptions): Promise<number> {
-    this.#checkReadable();
-    const target = asBytes(buffer, 'buffer');
-    checkCount(offset, 'offset', target.length);
-    const bound = this.#bound('recvBytesInto', options);
-    return this.#exclusive(this.#receiving, async () => {
-      const header = await this.#next(bound, FRAME_BYTES);
-      if (header.length > target.length - offset) {
-        const data = await this.transport.payload(header, bound);
-        throw new BufferTooShortError(`message of ${data.length} bytes does not fit in ${target.length - offset} bytes of buffer`, data);
-      }
-      const into = target.subarray(offset, offset + header.length);
-      const data = await this.transport.payload(header, bound, into);
-      if (data.buffer !== into.buffer || data.byteOffset !== into.byteOffset) into.set(data);
-      return header.length;
-    });
+  recvBytes(options?: RecvBytesOptions): Promise<Buffer> {
+    try {
+      this.#checkReadable();
+      const maxLength = options?.maxLength === undefined ? undefined : checkCount(options.maxLength, 'options.maxLength', Number.MAX_SAFE_INTEGER);
+      const bound = this.#bound('recvBytes', options);
+      return this.#exclusive(this.#receiving, () =>
+        this.#withNext(bound, FRAME_BYTES, (header) => {
+          if (maxLength !== undefined && header.length > maxLength) {
+            throw new RangeError(`message of ${header.length} bytes is longer than maxLength ${maxLength}; it is left unread`);
+          }
+          return this.transport.payload(header, bound);
+        }),
+      );
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+  }
+
+  recvBytesInto(buffer: ArrayBufferView | ArrayBuffer, offset = 0, options?: RecvOptions): Promise<number> {
+    try {
+      this.#checkReadable();
+      const target = asBytes(buffer, 'buffer');
+      checkCount(offset, 'offset', target.length);
+      const bound = this.#bound('recvBytesInto', options);
+      return this.#exclusive(this.#receiving, () =>
+        this.#withNext(bound, FRAME_BYTES, (header) => {
+          if (header.length > target.length - offset) {
+            const settle = (data: Buffer): never => {
+              throw new BufferTooShortError(`message of ${data.length} bytes does not fit in ${target.length - offset} bytes of buffer`, data);
+            };
+            const data = this.transport.payload(header, bound);
+            return isPromise(data) ? data.then(settle) : settle(data);
+          }
+          const into = target.subarray(offset, offset + header.length);
+          const place = (data: Buffer): number => {
+            if (data.buffer !== into.buffer || data.byteOffset !== into.byteOffset) into.set(data);
+            return header.length;
+          };
+          const data = this.transport.payload(header, bound, into);
+          return isPromise(data) ? data.then(place) : place(data);
+        }),
+      );
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
   }
 
   async poll(timeoutMs = 0, options?: { readonly signal?: AbortSignal }): Promise<boolean> {
     this.#checkReadable();
     const bound = this.#bound('poll', { timeoutMs, ...(options?.signal !== undefined ? { signal: options.signal } : {}) });
     try {
-      await this.transport.header(bound);
+      const header = this.transport.header(bound);
+      if (isPromise(header)) await header;
       return true;
     } catch (error) {
       if ((error as Error).name === 'TimeoutError') return false;

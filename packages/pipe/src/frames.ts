@@ -1,9 +1,10 @@
 // Length-prefixed frames: a 16-byte header (kind, 53-bit length) before each message's bytes.
 
-/** A message made with `send` (v8-serialized value) or with `sendBytes` (raw bytes). */
+/** A message made with `send`: v8-serialized (FRAME_VALUE) or, for plain data, JSON text (FRAME_JSON); or with `sendBytes` (FRAME_BYTES). */
 export const FRAME_VALUE = 1;
 export const FRAME_BYTES = 2;
-export type FrameKind = typeof FRAME_VALUE | typeof FRAME_BYTES;
+export const FRAME_JSON = 3;
+export type FrameKind = typeof FRAME_VALUE | typeof FRAME_BYTES | typeof FRAME_JSON;
 
 export const FRAME_HEADER_BYTES = 16;
 const TWO_32 = 2 ** 32;
@@ -17,13 +18,17 @@ export interface Frame extends FrameHeader {
   readonly payload: Buffer;
 }
 
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
 /** Writes a header at `offset` of `target`; lengths up to 2^53 − 1 (a 64-bit field, little-endian). */
 export function writeFrameHeader(target: Uint8Array, offset: number, kind: FrameKind, length: number): void {
-  const view = new DataView(target.buffer, target.byteOffset + offset, FRAME_HEADER_BYTES);
-  view.setUint32(0, kind, true);
-  view.setUint32(4, 0, true);
-  view.setUint32(8, length % TWO_32, true);
-  view.setUint32(12, Math.floor(length / TWO_32), true);
+  const buffer = asBuffer(target);
+  buffer.writeUInt32LE(kind, offset);
+  buffer.writeUInt32LE(0, offset + 4);
+  buffer.writeUInt32LE(length % TWO_32, offset + 8);
+  buffer.writeUInt32LE(Math.floor(length / TWO_32), offset + 12);
 }
 
 export function frameHeader(kind: FrameKind, length: number): Buffer {
@@ -34,22 +39,33 @@ export function frameHeader(kind: FrameKind, length: number): Buffer {
 
 /** Reads a header; throws on a kind it does not know, which means the stream is corrupt. */
 export function readFrameHeader(source: Uint8Array, offset: number): FrameHeader {
-  const view = new DataView(source.buffer, source.byteOffset + offset, FRAME_HEADER_BYTES);
-  const kind = view.getUint32(0, true);
-  if (kind !== FRAME_VALUE && kind !== FRAME_BYTES) throw new Error(`corrupt frame: unknown kind ${kind}`);
-  return { kind, length: view.getUint32(8, true) + view.getUint32(12, true) * TWO_32 };
+  const buffer = asBuffer(source);
+  const kind = buffer.readUInt32LE(offset);
+  if (kind !== FRAME_VALUE && kind !== FRAME_BYTES && kind !== FRAME_JSON) throw new Error(`corrupt frame: unknown kind ${kind}`);
+  return { kind, length: buffer.readUInt32LE(offset + 8) + buffer.readUInt32LE(offset + 12) * TWO_32 };
 }
+
+const NO_BYTES = Buffer.alloc(0);
 
 /** Cuts a byte stream (socket chunks) into frames; a big payload is gathered into one buffer without re-concatenating. */
 export class FrameReader {
-  #head: Buffer = Buffer.alloc(0);
+  #head: Buffer = NO_BYTES;
   #current: { header: FrameHeader; payload: Buffer; filled: number } | null = null;
 
   /** Feeds one chunk; returns the frames it completed, in order. */
   push(chunk: Buffer): Frame[] {
     const frames: Frame[] = [];
-    const data = this.#head.length > 0 ? Buffer.concat([this.#head, chunk]) : chunk;
-    this.#head = Buffer.alloc(0);
+    this.each(chunk, (frame) => frames.push(frame));
+    return frames;
+  }
+
+  /** Feeds one chunk; calls `onFrame` for each frame it completes, in order. */
+  each(chunk: Buffer, onFrame: (frame: Frame) => void): void {
+    let data = chunk;
+    if (this.#head.length > 0) {
+      data = Buffer.concat([this.#head, chunk]);
+      this.#head = NO_BYTES;
+    }
     let offset = 0;
     while (offset < data.length) {
       const current = this.#current;
@@ -59,8 +75,8 @@ export class FrameReader {
         current.filled += n;
         offset += n;
         if (current.filled === current.header.length) {
-          frames.push({ ...current.header, payload: current.payload });
           this.#current = null;
+          onFrame({ kind: current.header.kind, length: current.header.length, payload: current.payload });
         }
         continue;
       }
@@ -72,12 +88,12 @@ export class FrameReader {
       offset += FRAME_HEADER_BYTES;
       if (data.length - offset >= header.length) {
         // Whole frame in this chunk: hand out a view rather than a copy.
-        frames.push({ ...header, payload: data.subarray(offset, offset + header.length) });
-        offset += header.length;
+        const end = offset + header.length;
+        onFrame({ kind: header.kind, length: header.length, payload: data.subarray(offset, end) });
+        offset = end;
       } else {
         this.#current = { header, payload: Buffer.allocUnsafe(header.length), filled: 0 };
       }
     }
-    return frames;
   }
 }

@@ -1,6 +1,6 @@
 // Process strategy: the two ends are the two sides of a Unix socket; an end moves to a child with its socket.
 import { createServer, connect, type Socket } from 'node:net';
-import { TimeoutError, targetRef, toHandle, withDeadline, type EncodeContext, type HandleDescriptor, type ReviveContext } from '@parlab/core';
+import { TimeoutError, targetRef, toHandle, type EncodeContext, type HandleDescriptor, type ReviveContext } from '@parlab/core';
 import { BaseConnection, type Transport, type WaitBound } from './connection.js';
 import { BrokenPipeError, ConnectionStateError, EOFError } from './errors.js';
 import { FrameReader, frameHeader, FRAME_HEADER_BYTES, writeFrameHeader, type Frame, type FrameHeader, type FrameKind } from './frames.js';
@@ -17,7 +17,14 @@ const REVIVER = targetRef(import.meta.url, 'reviveProcessConnection');
 const HIGH_WATER_BYTES = 64 * 1024 * 1024;
 /** Small messages go out as one write of header + bytes. */
 const COALESCE_BYTES = 64 * 1024;
-const TIMED_OUT = Symbol('timed out');
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** A receive waiting for the next frame. */
+interface Waiter {
+  readonly deadline: number;
+  readonly bound: WaitBound;
+  settle(error: Error | null): void;
+}
 
 class SocketTransport implements Transport {
   readonly #socket: Socket;
@@ -27,7 +34,18 @@ class SocketTransport implements Transport {
   #ended = false;
   #failed: Error | null = null;
   #started = false;
-  #wake: (() => void) | null = null;
+  #waiter: Waiter | null = null;
+  /**
+   * One timer for every wait's deadline, left armed between waits: a busy pipe waits thousands of
+   * times a second, and a fresh timer per wait would cost more than the message. When it fires early
+   * (its wait ended, a later one began), it re-arms for the wait in progress.
+   */
+  #timer: NodeJS.Timeout | null = null;
+  #timerAt = Infinity;
+  readonly #onFrame = (frame: Frame): void => {
+    this.#frames.push(frame);
+    this.#queuedBytes += frame.length;
+  };
 
   constructor(socket: Socket) {
     this.#socket = socket;
@@ -47,59 +65,85 @@ class SocketTransport implements Transport {
 
   #finish(): void {
     this.#ended = true;
-    this.#notify();
+    this.#wake(null);
   }
 
-  #notify(): void {
-    const wake = this.#wake;
-    this.#wake = null;
-    wake?.();
+  #wake(error: Error | null): void {
+    const waiter = this.#waiter;
+    if (waiter === null) return;
+    this.#waiter = null;
+    // A pending receive keeps the program alive; an idle connection does not.
+    this.#socket.unref();
+    waiter.settle(error);
   }
 
   #start(): void {
     if (this.#started) return;
     this.#started = true;
     this.#socket.on('data', (chunk: Buffer) => {
-      for (const frame of this.#reader.push(chunk)) {
-        this.#frames.push(frame);
-        this.#queuedBytes += frame.length;
-      }
+      this.#reader.each(chunk, this.#onFrame);
       if (this.#queuedBytes > HIGH_WATER_BYTES) this.#socket.pause();
-      this.#notify();
+      if (this.#frames.length > 0) this.#wake(null);
     });
     this.#socket.resume();
   }
 
-  async header(bound: WaitBound): Promise<FrameHeader | null> {
+  #armTimer(deadline: number): void {
+    if (this.#timer !== null && this.#timerAt <= deadline) return;
+    if (this.#timer !== null) clearTimeout(this.#timer);
+    this.#timerAt = deadline;
+    this.#timer = setTimeout(() => this.#onTimer(), Math.min(MAX_TIMER_MS, Math.max(0, Math.ceil(deadline - performance.now()))));
+    this.#timer.unref();
+  }
+
+  #onTimer(): void {
+    this.#timer = null;
+    this.#timerAt = Infinity;
+    const waiter = this.#waiter;
+    if (waiter === null || !Number.isFinite(waiter.deadline)) return;
+    if (performance.now() >= waiter.deadline) this.#wake(new TimeoutError(waiter.bound.what, waiter.bound.timeoutMs ?? 0));
+    else this.#armTimer(waiter.deadline);
+  }
+
+  header(bound: WaitBound): FrameHeader | null | Promise<FrameHeader | null> {
     this.#start();
+    const frame = this.#frames[0];
+    if (frame !== undefined) return frame;
+    if (this.#ended) return null;
+    return this.#waitHeader(bound);
+  }
+
+  async #waitHeader(bound: WaitBound): Promise<FrameHeader | null> {
     for (;;) {
       const frame = this.#frames[0];
       if (frame !== undefined) return frame;
       if (this.#ended) return null;
-      const arrived = new Promise<void>((resolve) => {
-        this.#wake = resolve;
-      });
-      const remaining = bound.deadline - performance.now();
-      // A pending receive keeps the program alive; an idle connection does not.
-      this.#socket.ref();
-      try {
-        const outcome = await withDeadline<unknown>(
-          arrived,
-          bound.what,
-          { ...(Number.isFinite(remaining) ? { timeoutMs: Math.max(0, remaining) } : {}), signal: bound.signal },
-          () => {
-            this.#wake = null;
-          },
-          () => TIMED_OUT,
-        );
-        if (outcome === TIMED_OUT) throw new TimeoutError(bound.what, bound.timeoutMs ?? 0);
-      } finally {
-        this.#socket.unref();
-      }
+      if (performance.now() >= bound.deadline) throw new TimeoutError(bound.what, bound.timeoutMs ?? 0);
+      await this.#wait(bound);
     }
   }
 
-  async payload(header: FrameHeader): Promise<Buffer> {
+  #wait(bound: WaitBound): Promise<void> {
+    const signal = bound.signal;
+    signal?.throwIfAborted();
+    return new Promise<void>((resolve, reject) => {
+      const onAbort = (): void => this.#wake(signal?.reason as Error);
+      this.#waiter = {
+        deadline: bound.deadline,
+        bound,
+        settle: (error) => {
+          signal?.removeEventListener('abort', onAbort);
+          if (error === null) resolve();
+          else reject(error);
+        },
+      };
+      this.#socket.ref();
+      if (Number.isFinite(bound.deadline)) this.#armTimer(bound.deadline);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+
+  payload(header: FrameHeader): Buffer {
     const frame = this.#frames.shift();
     if (frame === undefined || frame !== header) throw new EOFError('no message to read');
     this.#queuedBytes -= frame.length;
@@ -107,33 +151,39 @@ class SocketTransport implements Transport {
     return frame.payload;
   }
 
-  async write(kind: FrameKind, payload: Uint8Array): Promise<void> {
+  write(kind: FrameKind, payload: Uint8Array): Promise<void> | undefined {
     const socket = this.#socket;
     if (socket.destroyed || !socket.writable) {
       throw new BrokenPipeError('the receiving end of the pipe is closed', this.#failed === null ? {} : { cause: this.#failed });
     }
-    // Resolve once the kernel has the bytes: a program that exits right after a send loses nothing.
-    await new Promise<void>((resolve, reject) => {
-      const written = (error?: Error | null): void => {
+    let settle: ((error?: Error | null) => void) | null = null;
+    const written = (error?: Error | null): void => settle?.(error);
+    if (payload.length <= COALESCE_BYTES) {
+      const message = Buffer.allocUnsafe(FRAME_HEADER_BYTES + payload.length);
+      writeFrameHeader(message, 0, kind, payload.length);
+      message.set(payload, FRAME_HEADER_BYTES);
+      socket.write(message, written);
+    } else {
+      socket.cork();
+      socket.write(frameHeader(kind, payload.length));
+      socket.write(payload, written);
+      socket.uncork();
+    }
+    // Written at once (the usual case): the kernel has the bytes, and a program that exits now loses nothing.
+    if (socket.writableLength === 0 && socket.errored === null) return undefined;
+    // Else resolve once it has them.
+    return new Promise<void>((resolve, reject) => {
+      settle = (error) => {
         if (error == null) resolve();
         else reject(new BrokenPipeError('the receiving end of the pipe is closed', { cause: error }));
       };
-      if (payload.length <= COALESCE_BYTES) {
-        const message = Buffer.allocUnsafe(FRAME_HEADER_BYTES + payload.length);
-        writeFrameHeader(message, 0, kind, payload.length);
-        message.set(payload, FRAME_HEADER_BYTES);
-        socket.write(message, written);
-      } else {
-        socket.cork();
-        socket.write(frameHeader(kind, payload.length));
-        socket.write(payload, written);
-        socket.uncork();
-      }
     });
   }
 
   close(): void {
     const socket = this.#socket;
+    if (this.#timer !== null) clearTimeout(this.#timer);
+    this.#timer = null;
     // end() sends what is buffered, then the end-of-stream; destroy() once that is done frees the descriptor.
     socket.end(() => socket.destroy());
     socket.unref();
