@@ -1,9 +1,9 @@
 // Process strategy: the two ends are the two sides of a Unix socket; an end moves to a child with its socket.
-import { createServer, connect, type Socket } from 'node:net';
+import { createServer, connect, Socket } from 'node:net';
 import { TimeoutError, targetRef, toHandle, type EncodeContext, type HandleDescriptor, type ReviveContext } from '@parlab/core';
 import { BaseConnection, type Transport, type WaitBound } from './connection.js';
 import { BrokenPipeError, ConnectionStateError, EOFError } from './errors.js';
-import { FrameReader, frameHeader, FRAME_HEADER_BYTES, writeFrameHeader, type Frame, type FrameHeader, type FrameKind } from './frames.js';
+import { frameHeader, FRAME_HEADER_BYTES, readFrameHeader, writeFrameHeader, type Frame, type FrameHeader, type FrameKind } from './frames.js';
 import { freshSocketPath } from './socket-path.js';
 
 interface ProcessEndState {
@@ -18,6 +18,38 @@ const HIGH_WATER_BYTES = 64 * 1024 * 1024;
 /** Small messages go out as one write of header + bytes. */
 const COALESCE_BYTES = 64 * 1024;
 const MAX_TIMER_MS = 2 ** 31 - 1;
+/**
+ * Each read takes up to this much from the socket (Node's default is 64 KiB): more than a Unix socket
+ * holds, so one read empties it; a big message's bytes are read straight into the buffer that holds it.
+ */
+const STAGING_BYTES = 256 * 1024;
+const NO_BYTES = Buffer.alloc(0);
+/**
+ * A buffer of a message read with recvBytesInto (copied out, so no longer needed) is kept for the next
+ * big message: fresh memory costs a page fault per 4 KiB on first touch, more than the copy itself.
+ */
+const RECYCLE_MIN_BYTES = 64 * 1024;
+const RECYCLE_MAX_BYTES = 16 * 1024 * 1024;
+
+/** A received message, with the buffer its payload lives in when that can be reused. */
+interface HeldFrame extends Frame {
+  readonly backing: Buffer | null;
+}
+
+/**
+ * Re-wraps a fresh socket's handle in a Socket that reads into buffers this transport gives it
+ * (net's `onread` mode), instead of the stream's 64 KiB chunks that would then be copied again.
+ * Bytes the old wrapper had already read (a socket that came from a parent starts reading at once) are returned.
+ */
+function adopt(socket: Socket, onread: { buffer: () => Uint8Array; callback: (n: number, buffer: Uint8Array) => boolean }): { socket: Socket; early: Buffer | null } {
+  socket.pause();
+  const handle = (socket as unknown as { _handle?: object | null })._handle;
+  if (handle === undefined || handle === null || socket.destroyed) return { socket, early: null };
+  let early: Buffer | null = null;
+  if (socket.readableLength > 0) early = socket.read() as Buffer | null;
+  const adopted = new Socket({ handle, readable: true, writable: true, pauseOnCreate: true, onread } as ConstructorParameters<typeof Socket>[0]);
+  return { socket: adopted, early };
+}
 
 /** A receive waiting for the next frame. */
 interface Waiter {
@@ -28,13 +60,14 @@ interface Waiter {
 
 class SocketTransport implements Transport {
   readonly #socket: Socket;
-  readonly #reader = new FrameReader();
-  readonly #frames: Frame[] = [];
+  readonly #frames: HeldFrame[] = [];
   #queuedBytes = 0;
   #ended = false;
   #failed: Error | null = null;
   #started = false;
   #waiter: Waiter | null = null;
+  /** A big buffer free for the next big message. */
+  #spare: Buffer | null = null;
   /**
    * One timer for every wait's deadline, left armed between waits: a busy pipe waits thousands of
    * times a second, and a fresh timer per wait would cost more than the message. When it fires early
@@ -42,20 +75,36 @@ class SocketTransport implements Transport {
    */
   #timer: NodeJS.Timeout | null = null;
   #timerAt = Infinity;
-  readonly #onFrame = (frame: Frame): void => {
-    this.#frames.push(frame);
-    this.#queuedBytes += frame.length;
-  };
+  /** Where reads land between messages; frames are copied out of it. */
+  #staging: Buffer | null = null;
+  /** A header cut in two by a read. */
+  #head: Buffer = NO_BYTES;
+  /** A message whose bytes are still arriving: reads go straight into its buffer. */
+  #current: { kind: FrameKind; payload: Buffer; filled: number; backing: Buffer | null } | null = null;
+  /** Whether reading is stopped because too much waits to be taken. */
+  #throttled = false;
+  /** Whether the read under way lands in #current's buffer (else in #staging). */
+  #readingPayload = false;
 
   constructor(socket: Socket) {
-    this.#socket = socket;
-    socket.on('error', (error) => {
+    const { socket: adopted, early } = adopt(socket, {
+      buffer: () => this.#readBuffer(),
+      callback: (n, buffer) => this.#onRead(n, buffer),
+    });
+    this.#socket = adopted;
+    if (early !== null && early.length > 0) this.#parse(early);
+    adopted.on('error', (error) => {
       this.#failed = error;
       this.#finish();
     });
-    socket.on('end', () => this.#finish());
-    socket.on('close', () => this.#finish());
-    socket.unref();
+    adopted.on('end', () => this.#finish());
+    adopted.on('close', () => this.#finish());
+    adopted.unref();
+  }
+
+  /** The socket to hand to another process with this end. */
+  get socket(): Socket {
+    return this.#socket;
   }
 
   /** Whether this end has begun reading (after which its socket can no longer move safely). */
@@ -80,12 +129,80 @@ class SocketTransport implements Transport {
   #start(): void {
     if (this.#started) return;
     this.#started = true;
-    this.#socket.on('data', (chunk: Buffer) => {
-      this.#reader.each(chunk, this.#onFrame);
-      if (this.#queuedBytes > HIGH_WATER_BYTES) this.#socket.pause();
-      if (this.#frames.length > 0) this.#wake(null);
-    });
     this.#socket.resume();
+  }
+
+  #readBuffer(): Uint8Array {
+    const current = this.#current;
+    this.#readingPayload = current !== null;
+    if (current !== null) return current.payload.subarray(current.filled);
+    this.#staging ??= Buffer.allocUnsafe(STAGING_BYTES);
+    return this.#staging;
+  }
+
+  /** `n` bytes arrived in `buffer` (the one #readBuffer gave); false stops reading for now. */
+  #onRead(n: number, buffer: Uint8Array): boolean {
+    const current = this.#current;
+    if (this.#readingPayload && current !== null) {
+      current.filled += n;
+      if (current.filled === current.payload.length) this.#complete(current);
+    } else {
+      this.#parse((buffer as Buffer).subarray(0, n));
+    }
+    if (this.#frames.length > 0) this.#wake(null);
+    if (this.#queuedBytes > HIGH_WATER_BYTES) {
+      this.#throttled = true;
+      return false;
+    }
+    return true;
+  }
+
+  #complete(current: { kind: FrameKind; payload: Buffer; backing: Buffer | null }): void {
+    this.#current = null;
+    this.#frames.push({ kind: current.kind, length: current.payload.length, payload: current.payload, backing: current.backing });
+    this.#queuedBytes += current.payload.length;
+  }
+
+  /** Room for a message's bytes: the spare buffer when it fits. */
+  #room(length: number): { payload: Buffer; backing: Buffer | null } {
+    if (length < RECYCLE_MIN_BYTES || length > RECYCLE_MAX_BYTES) return { payload: Buffer.allocUnsafe(length), backing: null };
+    const spare = this.#spare;
+    if (spare !== null && spare.length >= length) {
+      this.#spare = null;
+      return { payload: spare.subarray(0, length), backing: spare };
+    }
+    const backing = Buffer.allocUnsafe(length);
+    return { payload: backing, backing };
+  }
+
+  /** Cuts frames out of bytes that will be overwritten by the next read: each message is copied out. */
+  #parse(chunk: Buffer): void {
+    let data = chunk;
+    if (this.#head.length > 0) {
+      data = Buffer.concat([this.#head, chunk]);
+      this.#head = NO_BYTES;
+    }
+    let offset = 0;
+    while (offset < data.length) {
+      const current = this.#current;
+      if (current !== null) {
+        const n = Math.min(current.payload.length - current.filled, data.length - offset);
+        data.copy(current.payload, current.filled, offset, offset + n);
+        current.filled += n;
+        offset += n;
+        if (current.filled === current.payload.length) this.#complete(current);
+        continue;
+      }
+      if (data.length - offset < FRAME_HEADER_BYTES) {
+        this.#head = Buffer.from(data.subarray(offset));
+        break;
+      }
+      const header = readFrameHeader(data, offset);
+      offset += FRAME_HEADER_BYTES;
+      const started = { kind: header.kind, filled: 0, ...this.#room(header.length) };
+      this.#current = started;
+      if (header.length === 0) this.#complete(started);
+    }
   }
 
   #armTimer(deadline: number): void {
@@ -143,12 +260,26 @@ class SocketTransport implements Transport {
     });
   }
 
-  payload(header: FrameHeader): Buffer {
+  payload(header: FrameHeader, _bound: WaitBound, into?: Uint8Array): Buffer {
     const frame = this.#frames.shift();
     if (frame === undefined || frame !== header) throw new EOFError('no message to read');
-    this.#queuedBytes -= frame.length;
-    if (this.#queuedBytes <= HIGH_WATER_BYTES / 2 && this.#socket.isPaused()) this.#socket.resume();
+    if (into !== undefined && frame.backing !== null) {
+      // Copied out to the caller's buffer: the message's own buffer is free for the next one.
+      into.set(frame.payload);
+      this.#spare = frame.backing;
+      this.#release(frame.length);
+      return Buffer.from(into.buffer, into.byteOffset, into.byteLength);
+    }
+    this.#release(frame.length);
     return frame.payload;
+  }
+
+  #release(length: number): void {
+    this.#queuedBytes -= length;
+    if (this.#throttled && this.#queuedBytes <= HIGH_WATER_BYTES / 2) {
+      this.#throttled = false;
+      this.#socket.resume();
+    }
   }
 
   write(kind: FrameKind, payload: Uint8Array): Promise<void> | undefined {
@@ -193,11 +324,8 @@ class SocketTransport implements Transport {
 export class ProcessConnection extends BaseConnection {
   readonly strategy = 'process' as const;
   protected readonly transport: SocketTransport;
-  readonly #socket: Socket;
-
   constructor(socket: Socket, readable: boolean, writable: boolean) {
     super(readable, writable);
-    this.#socket = socket;
     this.transport = new SocketTransport(socket);
   }
 
@@ -209,7 +337,7 @@ export class ProcessConnection extends BaseConnection {
       throw new ConnectionStateError('this end has already received here, so it cannot move to another process; pass ends on before using them');
     }
     this.markMoved();
-    const state: ProcessEndState = { socket: context.transfer(this.#socket), readable: this.readable, writable: this.writable };
+    const state: ProcessEndState = { socket: context.transfer(this.transport.socket), readable: this.readable, writable: this.writable };
     return { reviver: REVIVER, state };
   }
 }
