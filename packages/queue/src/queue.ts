@@ -82,10 +82,19 @@ abstract class QueueBase {
   }
 
   /** Adds an item (a copy, with structured-clone semantics), waiting for room when the queue is bounded and full. */
-  async put(item: unknown, options?: WaitOptions): Promise<void> {
-    this.checkOpen();
+  put(item: unknown, options?: WaitOptions): Promise<void> {
+    // Not an async function: returning the backend's promise from one would cost extra turns per put.
+    try {
+      this.checkOpen();
+      return this.#put(item, toWait(options));
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+  }
+
+  #put(item: unknown, wait: Wait | null): Promise<void> {
     const copy = jsonCopy(item);
-    return copy !== NOT_JSON ? this.backend.put(copy, true, toWait(options)) : this.backend.put(this.#encode(item), false, toWait(options));
+    return copy !== NOT_JSON ? this.backend.put(copy, true, wait) : this.backend.put(this.#encode(item), false, wait);
   }
 
   /** Removes and returns the oldest item, waiting for one; Empty when `timeoutMs` passes first. */
@@ -110,10 +119,13 @@ abstract class QueueBase {
     this.backend.close();
   }
 
-  protected async putNow(item: unknown): Promise<void> {
-    this.checkOpen();
-    const copy = jsonCopy(item);
-    return copy !== NOT_JSON ? this.backend.put(copy, true, null) : this.backend.put(this.#encode(item), false, null);
+  protected putNow(item: unknown): Promise<void> {
+    try {
+      this.checkOpen();
+      return this.#put(item, null);
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
   }
 
   protected async getNow(): Promise<unknown> {
@@ -156,7 +168,7 @@ export class Queue extends QueueBase {
   }
 
   /** put without waiting: Full at once when there is no room. */
-  async putNowait(item: unknown): Promise<void> {
+  putNowait(item: unknown): Promise<void> {
     return this.putNow(item);
   }
 
