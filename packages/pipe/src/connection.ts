@@ -19,8 +19,11 @@ export interface WaitBound {
  * answers synchronously when it can (the common case on a busy pipe) and with a promise when it must wait.
  */
 export interface Transport {
-  /** The next message's header without consuming it; null at end of stream. */
-  header(bound: WaitBound): FrameHeader | null | Promise<FrameHeader | null>;
+  /**
+   * The next message's header without consuming it; null at end of stream. `room` (from recvBytesInto) is
+   * where the caller will want the bytes of a bytes message: a transport may read it straight there.
+   */
+  header(bound: WaitBound, room?: Uint8Array): FrameHeader | null | Promise<FrameHeader | null>;
   /**
    * Consumes the message `header()` returned and gives its bytes; with `into` (room for exactly
    * those bytes) a transport may put them straight there and give a view of it.
@@ -143,8 +146,8 @@ export abstract class BaseConnection implements Connection {
   }
 
   /** The next message's header, checked, then `then` with it: synchronously when one is ready. */
-  #withNext<T>(bound: WaitBound, wanted: typeof FRAME_VALUE | typeof FRAME_BYTES, then: (header: FrameHeader) => T | Promise<T>): T | Promise<T> {
-    const header = this.transport.header(bound);
+  #withNext<T>(bound: WaitBound, wanted: typeof FRAME_VALUE | typeof FRAME_BYTES, then: (header: FrameHeader) => T | Promise<T>, room?: Uint8Array): T | Promise<T> {
+    const header = this.transport.header(bound, room);
     if (isPromise(header)) return header.then((ready) => then(this.#expect(ready, wanted)));
     return then(this.#expect(header, wanted));
   }
@@ -227,7 +230,7 @@ export abstract class BaseConnection implements Connection {
           };
           const data = this.transport.payload(header, bound, into);
           return isPromise(data) ? data.then(place) : place(data);
-        }),
+        }, target.subarray(offset)),
       );
     } catch (error) {
       return Promise.reject(error as Error);

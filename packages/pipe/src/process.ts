@@ -3,7 +3,7 @@ import { createServer, connect, Socket } from 'node:net';
 import { TimeoutError, targetRef, toHandle, type EncodeContext, type HandleDescriptor, type ReviveContext } from '@parlab/core';
 import { BaseConnection, type Transport, type WaitBound } from './connection.js';
 import { BrokenPipeError, ConnectionStateError, EOFError } from './errors.js';
-import { frameHeader, FRAME_HEADER_BYTES, readFrameHeader, writeFrameHeader, type Frame, type FrameHeader, type FrameKind } from './frames.js';
+import { frameHeader, FRAME_BYTES, FRAME_HEADER_BYTES, readFrameHeader, writeFrameHeader, type Frame, type FrameHeader, type FrameKind } from './frames.js';
 import { freshSocketPath } from './socket-path.js';
 
 interface ProcessEndState {
@@ -30,6 +30,15 @@ const NO_BYTES = Buffer.alloc(0);
  */
 const RECYCLE_MIN_BYTES = 64 * 1024;
 const RECYCLE_MAX_BYTES = 16 * 1024 * 1024;
+
+/** A message whose bytes are arriving; `direct` when they land in the caller's own buffer. */
+interface Assembly {
+  readonly kind: FrameKind;
+  payload: Buffer;
+  filled: number;
+  backing: Buffer | null;
+  direct: boolean;
+}
 
 /** A received message, with the buffer its payload lives in when that can be reused. */
 interface HeldFrame extends Frame {
@@ -80,11 +89,15 @@ class SocketTransport implements Transport {
   /** A header cut in two by a read. */
   #head: Buffer = NO_BYTES;
   /** A message whose bytes are still arriving: reads go straight into its buffer. */
-  #current: { kind: FrameKind; payload: Buffer; filled: number; backing: Buffer | null } | null = null;
+  #current: Assembly | null = null;
+  /** Where the waiting recvBytesInto wants its bytes (the caller's buffer), while it waits. */
+  #room: Uint8Array | null = null;
   /** Whether reading is stopped because too much waits to be taken. */
   #throttled = false;
   /** Whether the read under way lands in #current's buffer (else in #staging). */
   #readingPayload = false;
+  /** Whether a read under way can be re-aimed (Node's stream handle offers useUserBuffer), which reading into a caller's buffer needs. */
+  readonly #canRedirect: boolean;
 
   constructor(socket: Socket) {
     const { socket: adopted, early } = adopt(socket, {
@@ -92,6 +105,7 @@ class SocketTransport implements Transport {
       callback: (n, buffer) => this.#onRead(n, buffer),
     });
     this.#socket = adopted;
+    this.#canRedirect = adopted !== socket && typeof (adopted as unknown as { _handle?: { useUserBuffer?: unknown } })._handle?.useUserBuffer === 'function';
     if (early !== null && early.length > 0) this.#parse(early);
     adopted.on('error', (error) => {
       this.#failed = error;
@@ -121,6 +135,10 @@ class SocketTransport implements Transport {
     const waiter = this.#waiter;
     if (waiter === null) return;
     this.#waiter = null;
+    this.#room = null;
+    // The caller gives up (or the stream ended) in the middle of a message read into its buffer: move the
+    // message to a buffer of ours, so that nothing more is written into the caller's after its call ended.
+    this.#evacuate();
     // A pending receive keeps the program alive; an idle connection does not.
     this.#socket.unref();
     waiter.settle(error);
@@ -157,14 +175,26 @@ class SocketTransport implements Transport {
     return true;
   }
 
-  #complete(current: { kind: FrameKind; payload: Buffer; backing: Buffer | null }): void {
+  #evacuate(): void {
+    const current = this.#current;
+    if (current === null || !current.direct) return;
+    const { payload, backing } = this.#space(current.payload.length);
+    current.payload.copy(payload, 0, 0, current.filled);
+    current.payload = payload;
+    current.backing = backing;
+    current.direct = false;
+    // The read under way was aimed at the caller's buffer; aim it at ours.
+    if (this.#readingPayload) (this.#socket as unknown as { _handle: { useUserBuffer(buffer: Buffer): void } })._handle.useUserBuffer(payload.subarray(current.filled));
+  }
+
+  #complete(current: Assembly): void {
     this.#current = null;
     this.#frames.push({ kind: current.kind, length: current.payload.length, payload: current.payload, backing: current.backing });
     this.#queuedBytes += current.payload.length;
   }
 
   /** Room for a message's bytes: the spare buffer when it fits. */
-  #room(length: number): { payload: Buffer; backing: Buffer | null } {
+  #space(length: number): { payload: Buffer; backing: Buffer | null } {
     if (length < RECYCLE_MIN_BYTES || length > RECYCLE_MAX_BYTES) return { payload: Buffer.allocUnsafe(length), backing: null };
     const spare = this.#spare;
     if (spare !== null && spare.length >= length) {
@@ -173,6 +203,23 @@ class SocketTransport implements Transport {
     }
     const backing = Buffer.allocUnsafe(length);
     return { payload: backing, backing };
+  }
+
+  /** Where a new message's bytes go: the waiting caller's buffer when this is the message it waits for, else ours. */
+  #assembly(header: FrameHeader): Assembly {
+    const room = this.#room;
+    if (
+      room !== null &&
+      header.kind === FRAME_BYTES &&
+      header.length >= RECYCLE_MIN_BYTES &&
+      header.length <= room.length &&
+      this.#frames.length === 0 &&
+      this.#canRedirect
+    ) {
+      return { kind: header.kind, payload: Buffer.from(room.buffer, room.byteOffset, header.length), filled: 0, backing: null, direct: true };
+    }
+    const { payload, backing } = this.#space(header.length);
+    return { kind: header.kind, payload, filled: 0, backing, direct: false };
   }
 
   /** Cuts frames out of bytes that will be overwritten by the next read: each message is copied out. */
@@ -199,7 +246,7 @@ class SocketTransport implements Transport {
       }
       const header = readFrameHeader(data, offset);
       offset += FRAME_HEADER_BYTES;
-      const started = { kind: header.kind, filled: 0, ...this.#room(header.length) };
+      const started = this.#assembly(header);
       this.#current = started;
       if (header.length === 0) this.#complete(started);
     }
@@ -222,25 +269,25 @@ class SocketTransport implements Transport {
     else this.#armTimer(waiter.deadline);
   }
 
-  header(bound: WaitBound): FrameHeader | null | Promise<FrameHeader | null> {
+  header(bound: WaitBound, room?: Uint8Array): FrameHeader | null | Promise<FrameHeader | null> {
     this.#start();
     const frame = this.#frames[0];
     if (frame !== undefined) return frame;
     if (this.#ended) return null;
-    return this.#waitHeader(bound);
+    return this.#waitHeader(bound, room);
   }
 
-  async #waitHeader(bound: WaitBound): Promise<FrameHeader | null> {
+  async #waitHeader(bound: WaitBound, room: Uint8Array | undefined): Promise<FrameHeader | null> {
     for (;;) {
       const frame = this.#frames[0];
       if (frame !== undefined) return frame;
       if (this.#ended) return null;
       if (performance.now() >= bound.deadline) throw new TimeoutError(bound.what, bound.timeoutMs ?? 0);
-      await this.#wait(bound);
+      await this.#wait(bound, room);
     }
   }
 
-  #wait(bound: WaitBound): Promise<void> {
+  #wait(bound: WaitBound, room: Uint8Array | undefined): Promise<void> {
     const signal = bound.signal;
     signal?.throwIfAborted();
     return new Promise<void>((resolve, reject) => {
@@ -254,6 +301,7 @@ class SocketTransport implements Transport {
           else reject(error);
         },
       };
+      this.#room = room ?? null;
       this.#socket.ref();
       if (Number.isFinite(bound.deadline)) this.#armTimer(bound.deadline);
       signal?.addEventListener('abort', onAbort, { once: true });

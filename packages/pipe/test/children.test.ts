@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { STRATEGIES } from '@parlab/core';
 import { ConnectionStateError, EOFError, Pipe } from '../dist/src/index.js';
-import { consume, echo, measureBytes, produce, sendThenHang } from '../dist/test/fixtures/targets.js';
+import { consume, echo, measureBytes, produce, sendPattern, sendThenHang } from '../dist/test/fixtures/targets.js';
 import { reapAll, spawn } from './helpers.js';
 
 afterEach(reapAll);
@@ -58,5 +58,39 @@ describe.each(STRATEGIES)('pipe ends in children (%s)', (strategy) => {
     expect(await here.recv({ timeoutMs: 25_000 })).toEqual({ length: size, sum });
     expect(await child.join(10_000)).toBe(0);
     here.close();
+  });
+
+  it('recvBytesInto given up in the middle of a message writes nothing more into the buffer; the message stays whole', async () => {
+    const [here, there] = await Pipe({ strategy });
+    const size = 64 * 1024 * 1024;
+    const child = spawn({ target: sendPattern, args: [there, size], strategy });
+    const target = Buffer.alloc(size);
+    const controller = new AbortController();
+    const receiving = here.recvBytesInto(target, 0, { signal: controller.signal }).then(
+      (n) => ({ n }),
+      (error: unknown) => ({ error }),
+    );
+    // The process strategy reads a big message straight into the caller's buffer: give up once its first
+    // bytes are there (or after a while, for a strategy that copies a whole message in at the end).
+    const giveUpAt = performance.now() + (strategy === 'process' ? 10_000 : 500);
+    while (target[1] === 0 && performance.now() < giveUpAt) await new Promise((resolve) => setImmediate(resolve));
+    controller.abort(new Error('gave up'));
+    const outcome = await receiving;
+    if ('n' in outcome) {
+      // It had all arrived before the abort: then the buffer holds the whole message.
+      expect(outcome.n).toBe(size);
+      for (let i = 0; i < size; i += 4093) expect(target[i]).toBe(i % 251);
+    } else {
+      expect((outcome.error as Error).message).toBe('gave up');
+      const snapshot = Buffer.from(target);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(target.equals(snapshot)).toBe(true);
+      const whole = await here.recvBytes({ timeoutMs: 20_000 });
+      expect(whole.length).toBe(size);
+      for (let i = 0; i < size; i += 4093) expect(whole[i]).toBe(i % 251);
+      expect(whole[size - 1]).toBe((size - 1) % 251);
+    }
+    here.close();
+    expect(await child.join(10_000)).toBe(0);
   });
 });
