@@ -107,6 +107,12 @@ class SocketTransport implements Transport {
     this.#socket = adopted;
     this.#canRedirect = adopted !== socket && typeof (adopted as unknown as { _handle?: { useUserBuffer?: unknown } })._handle?.useUserBuffer === 'function';
     if (early !== null && early.length > 0) this.#parse(early);
+    if (adopted === socket) {
+      // Not re-wrapped (no handle to take over): read the stream's chunks instead.
+      adopted.on('data', (chunk: Buffer) => {
+        if (!this.#onRead(chunk.length, chunk)) adopted.pause();
+      });
+    }
     adopted.on('error', (error) => {
       this.#failed = error;
       this.#finish();
