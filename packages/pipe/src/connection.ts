@@ -29,8 +29,11 @@ export interface Transport {
    * those bytes) a transport may put them straight there and give a view of it.
    */
   payload(header: FrameHeader, bound: WaitBound, into?: Uint8Array): Buffer | Promise<Buffer>;
-  /** Sends one message: undefined once it is handed over at once, else a promise; BrokenPipeError when the receiver is gone. */
-  write(kind: FrameKind, payload: Uint8Array): Promise<void> | undefined;
+  /**
+   * Sends one message: undefined once it is handed over at once, else a promise; BrokenPipeError when the
+   * receiver is gone. `framed`, when given, holds `payload` after FRAME_HEADER_BYTES of room for the header.
+   */
+  write(kind: FrameKind, payload: Uint8Array, framed?: Buffer | null): Promise<void> | undefined;
   close(): void;
 }
 
@@ -155,8 +158,8 @@ export abstract class BaseConnection implements Connection {
   send(value: unknown): Promise<void> {
     try {
       this.#checkWritable();
-      const { kind, payload } = serializeValue(value, this.strategy);
-      return this.#exclusive(this.#sending, () => this.transport.write(kind, payload));
+      const { kind, payload, framed } = serializeValue(value, this.strategy);
+      return this.#exclusive(this.#sending, () => this.transport.write(kind, payload, framed));
     } catch (error) {
       return Promise.reject(error as Error);
     }

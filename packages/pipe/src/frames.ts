@@ -24,11 +24,19 @@ function asBuffer(bytes: Uint8Array): Buffer {
 
 /** Writes a header at `offset` of `target`; lengths up to 2^53 − 1 (a 64-bit field, little-endian). */
 export function writeFrameHeader(target: Uint8Array, offset: number, kind: FrameKind, length: number): void {
-  const buffer = asBuffer(target);
-  buffer.writeUInt32LE(kind, offset);
-  buffer.writeUInt32LE(0, offset + 4);
-  buffer.writeUInt32LE(length % TWO_32, offset + 8);
-  buffer.writeUInt32LE(Math.floor(length / TWO_32), offset + 12);
+  if (offset < 0 || offset + FRAME_HEADER_BYTES > target.length) throw new RangeError('no room for a frame header');
+  const low = length % TWO_32;
+  const high = Math.floor(length / TWO_32);
+  target[offset] = kind;
+  target.fill(0, offset + 1, offset + 8);
+  target[offset + 8] = low & 0xff;
+  target[offset + 9] = (low >>> 8) & 0xff;
+  target[offset + 10] = (low >>> 16) & 0xff;
+  target[offset + 11] = low >>> 24;
+  target[offset + 12] = high & 0xff;
+  target[offset + 13] = (high >>> 8) & 0xff;
+  target[offset + 14] = (high >>> 16) & 0xff;
+  target[offset + 15] = high >>> 24;
 }
 
 export function frameHeader(kind: FrameKind, length: number): Buffer {

@@ -252,6 +252,15 @@ class SocketTransport implements Transport {
       }
       const header = readFrameHeader(data, offset);
       offset += FRAME_HEADER_BYTES;
+      if (header.length < RECYCLE_MIN_BYTES && data.length - offset >= header.length) {
+        // A whole small message: copied out in one step.
+        const payload = Buffer.allocUnsafe(header.length);
+        data.copy(payload, 0, offset, offset + header.length);
+        offset += header.length;
+        this.#frames.push({ kind: header.kind, length: header.length, payload, backing: null });
+        this.#queuedBytes += header.length;
+        continue;
+      }
       const started = this.#assembly(header);
       this.#current = started;
       if (header.length === 0) this.#complete(started);
@@ -336,14 +345,17 @@ class SocketTransport implements Transport {
     }
   }
 
-  write(kind: FrameKind, payload: Uint8Array): Promise<void> | undefined {
+  write(kind: FrameKind, payload: Uint8Array, framed?: Buffer | null): Promise<void> | undefined {
     const socket = this.#socket;
     if (socket.destroyed || !socket.writable) {
       throw new BrokenPipeError('the receiving end of the pipe is closed', this.#failed === null ? {} : { cause: this.#failed });
     }
     let settle: ((error?: Error | null) => void) | null = null;
     const written = (error?: Error | null): void => settle?.(error);
-    if (payload.length <= COALESCE_BYTES) {
+    if (framed != null) {
+      writeFrameHeader(framed, 0, kind, payload.length);
+      socket.write(framed, written);
+    } else if (payload.length <= COALESCE_BYTES) {
       const message = Buffer.allocUnsafe(FRAME_HEADER_BYTES + payload.length);
       writeFrameHeader(message, 0, kind, payload.length);
       message.set(payload, FRAME_HEADER_BYTES);

@@ -1,7 +1,7 @@
 // Values on a pipe: plain data as JSON text; anything else through core's encoding (errors keep their class) and v8 serialization.
 import { deserialize, serialize } from 'node:v8';
 import { CloneError, decodeValue, encodeValue, isJsonExact, reviveContext, type EncodeContext, type StrategyName } from '@parlab/core';
-import { FRAME_JSON, FRAME_VALUE } from './frames.js';
+import { FRAME_HEADER_BYTES, FRAME_JSON, FRAME_VALUE } from './frames.js';
 
 function noTransfer(strategy: StrategyName): EncodeContext {
   return {
@@ -17,12 +17,19 @@ const contexts: Record<StrategyName, EncodeContext> = { process: noTransfer('pro
 export interface SerializedValue {
   readonly kind: typeof FRAME_VALUE | typeof FRAME_JSON;
   readonly payload: Buffer;
+  /** When set, `payload` sits at FRAME_HEADER_BYTES into this buffer: room for the header, saving a copy. */
+  readonly framed: Buffer | null;
 }
 
 export function serializeValue(value: unknown, strategy: StrategyName): SerializedValue {
   // JSON carries plain data exactly, at about half the cost of v8 serialization on each side.
-  if (isJsonExact(value)) return { kind: FRAME_JSON, payload: Buffer.from(JSON.stringify(value)) };
-  return { kind: FRAME_VALUE, payload: serialize(encodeValue(value, contexts[strategy])) };
+  if (isJsonExact(value)) {
+    const text = JSON.stringify(value);
+    const framed = Buffer.allocUnsafe(FRAME_HEADER_BYTES + Buffer.byteLength(text));
+    framed.write(text, FRAME_HEADER_BYTES);
+    return { kind: FRAME_JSON, payload: framed.subarray(FRAME_HEADER_BYTES), framed };
+  }
+  return { kind: FRAME_VALUE, payload: serialize(encodeValue(value, contexts[strategy])), framed: null };
 }
 
 export function deserializeValue(kind: number, bytes: Buffer, strategy: StrategyName): Promise<unknown> | unknown {
