@@ -1,4 +1,5 @@
-// Plain data that JSON carries exactly: the fast lane for values on a queue or a pipe.
+// Plain data that JSON carries exactly: the fast lane for values on a queue, a pipe or a manager's wire.
+import { toHandle } from './handles.js';
 
 /** Beyond this many objects the check stops paying for itself (and cycles end it). */
 const OBJECT_LIMIT = 256;
@@ -11,7 +12,8 @@ export const NOT_JSON: unique symbol = Symbol('not JSON');
 /**
  * A copy of `value` when JSON carries it exactly as structured clone (or v8 serialization) would:
  * strings, booleans, null, finite numbers other than -0, and plain objects and arrays of those (no
- * undefined, no holes, no named properties on arrays, no "__proto__" key); else NOT_JSON. Plain data
+ * undefined, no holes, no named properties on arrays, no "__proto__" key, nothing shareable (with
+ * `[toHandle]`), which must go through core's encoding); else NOT_JSON. Plain data
  * is the common case, and JSON is about twice as cheap as v8 serialization on both sides.
  */
 export function jsonCopy(value: unknown, budget = { left: OBJECT_LIMIT }): unknown {
@@ -43,7 +45,7 @@ export function jsonCopy(value: unknown, budget = { left: OBJECT_LIMIT }): unkno
     return Object.keys(value).length === length ? copy : NOT_JSON;
   }
   const proto: unknown = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null) return NOT_JSON;
+  if ((proto !== Object.prototype && proto !== null) || toHandle in value) return NOT_JSON;
   const copy: Record<string, unknown> = {};
   for (const key in value) {
     const property = (value as Record<string, unknown>)[key];
@@ -80,7 +82,7 @@ export function isJsonExact(value: unknown, budget = { left: OBJECT_LIMIT }): bo
     return Object.keys(value).length === length;
   }
   const proto: unknown = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null) return false;
+  if ((proto !== Object.prototype && proto !== null) || toHandle in value) return false;
   for (const key in value) {
     const property = (value as Record<string, unknown>)[key];
     if (property === undefined || key === '__proto__' || !isJsonExact(property, budget)) return false;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isJsonExact, jsonCopy, NOT_JSON } from '../dist/src/index.js';
+import { isJsonExact, jsonCopy, NOT_JSON, toHandle } from '../dist/src/index.js';
 
 // What a consumer gets when an item travels as JSON: the copy, stringified and parsed.
 function viaJson(item: unknown): unknown {
@@ -38,9 +38,11 @@ describe('values that travel as JSON (queue items, pipe values)', () => {
   it('leave aside what JSON would change', () => {
     const named = Object.assign([1, 2], { extra: true });
     const withProto = JSON.parse('{"__proto__": 1}') as unknown;
+    const shareable = { [toHandle]: () => ({ reviver: { module: 'm', export: 'e' }, state: null }), plain: 1 };
     // eslint-disable-next-line no-sparse-arrays
-    for (const item of [-0, NaN, Infinity, undefined, 1n, { a: undefined }, [1, , 3], [undefined], named, withProto, new Date(0), new Map(), Symbol('s'), () => 1]) {
+    for (const item of [-0, NaN, Infinity, undefined, 1n, { a: undefined }, [1, , 3], [undefined], named, withProto, shareable, { inner: shareable }, new Date(0), new Map(), Symbol('s'), () => 1]) {
       expect(jsonCopy(item)).toBe(NOT_JSON);
+      expect(isJsonExact(item)).toBe(false);
     }
   });
 

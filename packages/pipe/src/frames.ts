@@ -54,11 +54,42 @@ export function readFrameHeader(source: Uint8Array, offset: number): FrameHeader
 }
 
 const NO_BYTES = Buffer.alloc(0);
+/** With `copyOut`, whole messages below this size are copied out of a chunk in one step; bigger ones are assembled. */
+const SMALL_BYTES = 64 * 1024;
+
+/** A message whose bytes are arriving into `payload` (`filled` of them so far). */
+export interface Assembly {
+  readonly kind: FrameKind;
+  payload: Buffer;
+  filled: number;
+}
+
+export interface FrameReaderOptions<A extends Assembly> {
+  /** Where a message's bytes go, given its header (default: a fresh buffer). */
+  readonly start?: (header: FrameHeader) => A;
+  /** Chunks are reused after each call (a read buffer): copy whole messages out instead of handing out views. */
+  readonly copyOut?: boolean;
+}
+
+/** Called for each whole message, with the assembly it was gathered in (null for one taken whole from a chunk). */
+export type OnFrame<A extends Assembly> = (frame: Frame, assembly: A | null) => void;
 
 /** Cuts a byte stream (socket chunks) into frames; a big payload is gathered into one buffer without re-concatenating. */
-export class FrameReader {
+export class FrameReader<A extends Assembly = Assembly> {
   #head: Buffer = NO_BYTES;
-  #current: { header: FrameHeader; payload: Buffer; filled: number } | null = null;
+  #current: A | null = null;
+  readonly #start: (header: FrameHeader) => A;
+  readonly #copyOut: boolean;
+
+  constructor(options: FrameReaderOptions<A> = {}) {
+    this.#start = options.start ?? ((header) => ({ kind: header.kind, payload: Buffer.allocUnsafe(header.length), filled: 0 }) as A);
+    this.#copyOut = options.copyOut ?? false;
+  }
+
+  /** The message being assembled, if one is: its next bytes may be read straight into `payload` at `filled` (then call advance). */
+  get current(): A | null {
+    return this.#current;
+  }
 
   /** Feeds one chunk; returns the frames it completed, in order. */
   push(chunk: Buffer): Frame[] {
@@ -67,8 +98,21 @@ export class FrameReader {
     return frames;
   }
 
+  /** `n` bytes were read straight into the current message's buffer. */
+  advance(n: number, onFrame: OnFrame<A>): void {
+    const current = this.#current;
+    if (current === null) throw new Error('no message is being assembled');
+    current.filled += n;
+    if (current.filled === current.payload.length) this.#finish(current, onFrame);
+  }
+
+  #finish(current: A, onFrame: OnFrame<A>): void {
+    this.#current = null;
+    onFrame({ kind: current.kind, length: current.payload.length, payload: current.payload }, current);
+  }
+
   /** Feeds one chunk; calls `onFrame` for each frame it completes, in order. */
-  each(chunk: Buffer, onFrame: (frame: Frame) => void): void {
+  each(chunk: Buffer, onFrame: OnFrame<A>): void {
     let data = chunk;
     if (this.#head.length > 0) {
       data = Buffer.concat([this.#head, chunk]);
@@ -78,14 +122,11 @@ export class FrameReader {
     while (offset < data.length) {
       const current = this.#current;
       if (current !== null) {
-        const n = Math.min(current.header.length - current.filled, data.length - offset);
+        const n = Math.min(current.payload.length - current.filled, data.length - offset);
         data.copy(current.payload, current.filled, offset, offset + n);
         current.filled += n;
         offset += n;
-        if (current.filled === current.header.length) {
-          this.#current = null;
-          onFrame({ kind: current.header.kind, length: current.header.length, payload: current.payload });
-        }
+        if (current.filled === current.payload.length) this.#finish(current, onFrame);
         continue;
       }
       if (data.length - offset < FRAME_HEADER_BYTES) {
@@ -94,14 +135,17 @@ export class FrameReader {
       }
       const header = readFrameHeader(data, offset);
       offset += FRAME_HEADER_BYTES;
-      if (data.length - offset >= header.length) {
-        // Whole frame in this chunk: hand out a view rather than a copy.
-        const end = offset + header.length;
-        onFrame({ kind: header.kind, length: header.length, payload: data.subarray(offset, end) });
+      const end = offset + header.length;
+      if (end <= data.length && !(this.#copyOut && header.length >= SMALL_BYTES)) {
+        // Whole in this chunk: a view of it, or a copy when the chunk's memory is reused.
+        const payload = this.#copyOut ? Buffer.from(data.subarray(offset, end)) : data.subarray(offset, end);
+        onFrame({ kind: header.kind, length: header.length, payload }, null);
         offset = end;
-      } else {
-        this.#current = { header, payload: Buffer.allocUnsafe(header.length), filled: 0 };
+        continue;
       }
+      const started = this.#start(header);
+      this.#current = started;
+      if (header.length === 0) this.#finish(started, onFrame);
     }
   }
 }

@@ -3,7 +3,7 @@ import { createServer, connect, Socket } from 'node:net';
 import { TimeoutError, targetRef, toHandle, type EncodeContext, type HandleDescriptor, type ReviveContext } from '@parlab/core';
 import { BaseConnection, type Transport, type WaitBound } from './connection.js';
 import { BrokenPipeError, ConnectionStateError, EOFError } from './errors.js';
-import { frameHeader, FRAME_BYTES, FRAME_HEADER_BYTES, readFrameHeader, writeFrameHeader, type Frame, type FrameHeader, type FrameKind } from './frames.js';
+import { FrameReader, frameHeader, FRAME_BYTES, FRAME_HEADER_BYTES, writeFrameHeader, type Assembly, type Frame, type FrameHeader, type FrameKind } from './frames.js';
 import { freshSocketPath } from './socket-path.js';
 
 interface ProcessEndState {
@@ -23,7 +23,6 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  * holds, so one read empties it; a big message's bytes are read straight into the buffer that holds it.
  */
 const STAGING_BYTES = 256 * 1024;
-const NO_BYTES = Buffer.alloc(0);
 /**
  * A buffer of a message read with recvBytesInto (copied out, so no longer needed) is kept for the next
  * big message: fresh memory costs a page fault per 4 KiB on first touch, more than the copy itself.
@@ -32,10 +31,8 @@ const RECYCLE_MIN_BYTES = 64 * 1024;
 const RECYCLE_MAX_BYTES = 16 * 1024 * 1024;
 
 /** A message whose bytes are arriving; `direct` when they land in the caller's own buffer. */
-interface Assembly {
-  readonly kind: FrameKind;
-  payload: Buffer;
-  filled: number;
+interface Gathering extends Assembly {
+  /** The reusable buffer `payload` lies in, if it is one. */
   backing: Buffer | null;
   direct: boolean;
 }
@@ -86,15 +83,17 @@ class SocketTransport implements Transport {
   #timerAt = Infinity;
   /** Where reads land between messages; frames are copied out of it. */
   #staging: Buffer | null = null;
-  /** A header cut in two by a read. */
-  #head: Buffer = NO_BYTES;
-  /** A message whose bytes are still arriving: reads go straight into its buffer. */
-  #current: Assembly | null = null;
+  /** Cuts the reads into messages; a message whose bytes are still arriving has reads go straight into its buffer. */
+  readonly #reader = new FrameReader<Gathering>({ copyOut: true, start: (header) => this.#assembly(header) });
+  readonly #onFrame = (frame: Frame, gathering: Gathering | null): void => {
+    this.#frames.push({ ...frame, backing: gathering?.backing ?? null });
+    this.#queuedBytes += frame.length;
+  };
   /** Where the waiting recvBytesInto wants its bytes (the caller's buffer), while it waits. */
   #room: Uint8Array | null = null;
   /** Whether reading is stopped because too much waits to be taken. */
   #throttled = false;
-  /** Whether the read under way lands in #current's buffer (else in #staging). */
+  /** Whether the read under way lands in the current message's buffer (else in #staging). */
   #readingPayload = false;
   /** Whether a read under way can be re-aimed (Node's stream handle offers useUserBuffer), which reading into a caller's buffer needs. */
   readonly #canRedirect: boolean;
@@ -106,7 +105,7 @@ class SocketTransport implements Transport {
     });
     this.#socket = adopted;
     this.#canRedirect = adopted !== socket && typeof (adopted as unknown as { _handle?: { useUserBuffer?: unknown } })._handle?.useUserBuffer === 'function';
-    if (early !== null && early.length > 0) this.#parse(early);
+    if (early !== null && early.length > 0) this.#reader.each(early, this.#onFrame);
     if (adopted === socket) {
       // Not re-wrapped (no handle to take over): read the stream's chunks instead.
       adopted.on('data', (chunk: Buffer) => {
@@ -157,7 +156,7 @@ class SocketTransport implements Transport {
   }
 
   #readBuffer(): Uint8Array {
-    const current = this.#current;
+    const current = this.#reader.current;
     this.#readingPayload = current !== null;
     if (current !== null) return current.payload.subarray(current.filled);
     this.#staging ??= Buffer.allocUnsafe(STAGING_BYTES);
@@ -166,13 +165,8 @@ class SocketTransport implements Transport {
 
   /** `n` bytes arrived in `buffer` (the one #readBuffer gave); false stops reading for now. */
   #onRead(n: number, buffer: Uint8Array): boolean {
-    const current = this.#current;
-    if (this.#readingPayload && current !== null) {
-      current.filled += n;
-      if (current.filled === current.payload.length) this.#complete(current);
-    } else {
-      this.#parse((buffer as Buffer).subarray(0, n));
-    }
+    if (this.#readingPayload && this.#reader.current !== null) this.#reader.advance(n, this.#onFrame);
+    else this.#reader.each((buffer as Buffer).subarray(0, n), this.#onFrame);
     if (this.#frames.length > 0) this.#wake(null);
     if (this.#queuedBytes > HIGH_WATER_BYTES) {
       this.#throttled = true;
@@ -182,7 +176,7 @@ class SocketTransport implements Transport {
   }
 
   #evacuate(): void {
-    const current = this.#current;
+    const current = this.#reader.current;
     if (current === null || !current.direct) return;
     const { payload, backing } = this.#space(current.payload.length);
     current.payload.copy(payload, 0, 0, current.filled);
@@ -191,12 +185,6 @@ class SocketTransport implements Transport {
     current.direct = false;
     // The read under way was aimed at the caller's buffer; aim it at ours.
     if (this.#readingPayload) (this.#socket as unknown as { _handle: { useUserBuffer(buffer: Buffer): void } })._handle.useUserBuffer(payload.subarray(current.filled));
-  }
-
-  #complete(current: Assembly): void {
-    this.#current = null;
-    this.#frames.push({ kind: current.kind, length: current.payload.length, payload: current.payload, backing: current.backing });
-    this.#queuedBytes += current.payload.length;
   }
 
   /** Room for a message's bytes: the spare buffer when it fits. */
@@ -212,7 +200,7 @@ class SocketTransport implements Transport {
   }
 
   /** Where a new message's bytes go: the waiting caller's buffer when this is the message it waits for, else ours. */
-  #assembly(header: FrameHeader): Assembly {
+  #assembly(header: FrameHeader): Gathering {
     const room = this.#room;
     if (
       room !== null &&
@@ -226,45 +214,6 @@ class SocketTransport implements Transport {
     }
     const { payload, backing } = this.#space(header.length);
     return { kind: header.kind, payload, filled: 0, backing, direct: false };
-  }
-
-  /** Cuts frames out of bytes that will be overwritten by the next read: each message is copied out. */
-  #parse(chunk: Buffer): void {
-    let data = chunk;
-    if (this.#head.length > 0) {
-      data = Buffer.concat([this.#head, chunk]);
-      this.#head = NO_BYTES;
-    }
-    let offset = 0;
-    while (offset < data.length) {
-      const current = this.#current;
-      if (current !== null) {
-        const n = Math.min(current.payload.length - current.filled, data.length - offset);
-        data.copy(current.payload, current.filled, offset, offset + n);
-        current.filled += n;
-        offset += n;
-        if (current.filled === current.payload.length) this.#complete(current);
-        continue;
-      }
-      if (data.length - offset < FRAME_HEADER_BYTES) {
-        this.#head = Buffer.from(data.subarray(offset));
-        break;
-      }
-      const header = readFrameHeader(data, offset);
-      offset += FRAME_HEADER_BYTES;
-      if (header.length < RECYCLE_MIN_BYTES && data.length - offset >= header.length) {
-        // A whole small message: copied out in one step.
-        const payload = Buffer.allocUnsafe(header.length);
-        data.copy(payload, 0, offset, offset + header.length);
-        offset += header.length;
-        this.#frames.push({ kind: header.kind, length: header.length, payload, backing: null });
-        this.#queuedBytes += header.length;
-        continue;
-      }
-      const started = this.#assembly(header);
-      this.#current = started;
-      if (header.length === 0) this.#complete(started);
-    }
   }
 
   #armTimer(deadline: number): void {
