@@ -9,30 +9,46 @@ const ARRAY_LIMIT = 256;
 /** What jsonCopy returns for a value that JSON would not carry exactly. */
 export const NOT_JSON: unique symbol = Symbol('not JSON');
 
+/** For a primitive (or null), whether JSON carries it exactly; undefined for an object to walk. */
+function exactPrimitive(value: unknown): boolean | undefined {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(value) && !Object.is(value, -0);
+    case 'object':
+      return value === null ? true : undefined;
+    default:
+      return false;
+  }
+}
+
+/** Whether an array may be walked: not too long, a plain Array. */
+function walkableArray(value: unknown[]): boolean {
+  return value.length <= ARRAY_LIMIT && Object.getPrototypeOf(value) === Array.prototype;
+}
+
+/** Whether an object may be walked: plain (or null-prototype) and not shareable. */
+function walkableObject(value: object): boolean {
+  const proto: unknown = Object.getPrototypeOf(value);
+  return (proto === Object.prototype || proto === null) && !(toHandle in value);
+}
+
 /**
  * A copy of `value` when JSON carries it exactly as structured clone (or v8 serialization) would:
  * strings, booleans, null, finite numbers other than -0, and plain objects and arrays of those (no
  * undefined, no holes, no named properties on arrays, no "__proto__" key, nothing shareable (with
- * `[toHandle]`), which must go through core's encoding); else NOT_JSON. Plain data
- * is the common case, and JSON is about twice as cheap as v8 serialization on both sides.
+ * `[toHandle]`), which must go through core's encoding); else NOT_JSON. Plain data is the common case,
+ * and JSON is about twice as cheap as v8 serialization on both sides.
  */
 export function jsonCopy(value: unknown, budget = { left: OBJECT_LIMIT }): unknown {
-  switch (typeof value) {
-    case 'string':
-    case 'boolean':
-      return value;
-    case 'number':
-      return Number.isFinite(value) && !Object.is(value, -0) ? value : NOT_JSON;
-    case 'object':
-      break;
-    default:
-      return NOT_JSON;
-  }
-  if (value === null) return null;
+  const primitive = exactPrimitive(value);
+  if (primitive !== undefined) return primitive ? value : NOT_JSON;
   if (--budget.left < 0) return NOT_JSON;
   if (Array.isArray(value)) {
+    if (!walkableArray(value)) return NOT_JSON;
     const length = value.length;
-    if (length > ARRAY_LIMIT || Object.getPrototypeOf(value) !== Array.prototype) return NOT_JSON;
     const copy: unknown[] = [];
     for (let i = 0; i < length; i++) {
       const element: unknown = value[i];
@@ -44,10 +60,9 @@ export function jsonCopy(value: unknown, budget = { left: OBJECT_LIMIT }): unkno
     }
     return Object.keys(value).length === length ? copy : NOT_JSON;
   }
-  const proto: unknown = Object.getPrototypeOf(value);
-  if ((proto !== Object.prototype && proto !== null) || toHandle in value) return NOT_JSON;
+  if (!walkableObject(value as object)) return NOT_JSON;
   const copy: Record<string, unknown> = {};
-  for (const key in value) {
+  for (const key in value as object) {
     const property = (value as Record<string, unknown>)[key];
     if (property === undefined || key === '__proto__') return NOT_JSON;
     const inner = jsonCopy(property, budget);
@@ -59,31 +74,19 @@ export function jsonCopy(value: unknown, budget = { left: OBJECT_LIMIT }): unkno
 
 /** Whether jsonCopy would accept `value`, without copying it (for a value serialized at once). */
 export function isJsonExact(value: unknown, budget = { left: OBJECT_LIMIT }): boolean {
-  switch (typeof value) {
-    case 'string':
-    case 'boolean':
-      return true;
-    case 'number':
-      return Number.isFinite(value) && !Object.is(value, -0);
-    case 'object':
-      break;
-    default:
-      return false;
-  }
-  if (value === null) return true;
+  const primitive = exactPrimitive(value);
+  if (primitive !== undefined) return primitive;
   if (--budget.left < 0) return false;
   if (Array.isArray(value)) {
-    const length = value.length;
-    if (length > ARRAY_LIMIT || Object.getPrototypeOf(value) !== Array.prototype) return false;
-    for (let i = 0; i < length; i++) {
+    if (!walkableArray(value)) return false;
+    for (let i = 0; i < value.length; i++) {
       const element: unknown = value[i];
       if (element === undefined || !isJsonExact(element, budget)) return false;
     }
-    return Object.keys(value).length === length;
+    return Object.keys(value).length === value.length;
   }
-  const proto: unknown = Object.getPrototypeOf(value);
-  if ((proto !== Object.prototype && proto !== null) || toHandle in value) return false;
-  for (const key in value) {
+  if (!walkableObject(value as object)) return false;
+  for (const key in value as object) {
     const property = (value as Record<string, unknown>)[key];
     if (property === undefined || key === '__proto__' || !isJsonExact(property, budget)) return false;
   }
