@@ -98,8 +98,8 @@ export class RemoteBackend implements Backend {
   flushAtExit(): void {
     const items = this.#batch;
     this.#batch = null;
-    if (items === null || this.#gone) return;
-    if (!this.#link.sendAtExit(this.#batchMessage(items))) {
+    if (items === null) return;
+    if (this.#gone || !this.#link.sendAtExit(this.#batchMessage(items))) {
       process.stderr.write(`parlab queue: ${items.length} item(s) put just before process.exit() could not be handed over\n`);
     }
   }
