@@ -1,12 +1,2 @@
-import { defineConfig } from 'vitest/config';
-
-export default defineConfig({
-  test: {
-    include: ['test/**/*.test.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
-    // Tests spawn real processes and threads; running files one at a time keeps a 2-core
-    // machine from starving the children that the tests wait on.
-    fileParallelism: false,
-  },
-});
+// This package's tests run with the settings every package shares.
+export { default } from '../vitest.shared.ts';

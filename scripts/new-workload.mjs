@@ -54,17 +54,8 @@ const files = {
   )}\n`,
   'tsconfig.json': `${JSON.stringify({ extends: '../../tsconfig.base.json', compilerOptions: { rootDir: '.', outDir: 'dist' }, include: ['src', 'test/fixtures'] }, null, 2)}\n`,
   'tsconfig.test.json': `${JSON.stringify({ extends: './tsconfig.json', compilerOptions: { noEmit: true }, include: ['test'] }, null, 2)}\n`,
-  'vitest.config.ts': `// Vitest settings of this workload: its contract tests start real processes and threads.
-import { defineConfig } from 'vitest/config';
-
-export default defineConfig({
-  test: {
-    include: ['test/**/*.test.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
-    fileParallelism: false,
-  },
-});
+  'vitest.config.ts': `// This package's tests run with the settings every package shares.
+export { default } from '../../vitest.shared.ts';
 `,
   'src/tasks.ts': `// What the workers of ${id} run; the serial reference runs the same functions on the main thread.
 import { defineTargets } from '@parlab/core';

@@ -1,11 +1,2 @@
-// Vitest settings of this workload: its contract tests start real processes and threads.
-import { defineConfig } from 'vitest/config';
-
-export default defineConfig({
-  test: {
-    include: ['test/**/*.test.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
-    fileParallelism: false,
-  },
-});
+// This package's tests run with the settings every package shares.
+export { default } from '../../vitest.shared.ts';
