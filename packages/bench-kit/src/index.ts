@@ -9,8 +9,8 @@ export interface BenchRecord {
   readonly implementation: string;
   readonly strategy: 'serial' | 'process' | 'thread';
   readonly workers: number;
-  readonly metric: 'round_trip_us' | 'msgs_per_s' | 'items_per_s';
-  readonly unit: 'us' | '1/s';
+  readonly metric: 'round_trip_us' | 'msgs_per_s' | 'items_per_s' | 'bytes_per_s';
+  readonly unit: 'us' | '1/s' | 'B/s';
   readonly better: 'lower' | 'higher';
   readonly status: 'ok' | 'failed' | 'skipped';
   readonly error?: string;
@@ -75,6 +75,13 @@ export async function measure(identity: Identity, options: BenchOptions, run: ()
   }
 }
 
+function figure(r: BenchRecord): string {
+  const median = r.median as number;
+  if (r.unit === 'us') return `${median.toFixed(1)} µs`;
+  if (r.unit === 'B/s') return `${(median / 1e9).toFixed(2)} GB/s`;
+  return `${median.toFixed(0)} ${r.metric.replace('_per_s', '')}/s`;
+}
+
 /** Prints the records as JSON, then a table for people. */
 export function printRecords(records: readonly BenchRecord[]): void {
   process.stdout.write(`${JSON.stringify(records, null, 2)}\n\n`);
@@ -83,7 +90,7 @@ export function printRecords(records: readonly BenchRecord[]): void {
     r.implementation,
     r.strategy,
     String(r.workers),
-    r.status === 'ok' ? `${(r.median as number).toFixed(r.unit === 'us' ? 1 : 0)} ${r.unit === 'us' ? 'µs' : `${r.metric.replace('_per_s', '')}/s`}` : `${r.status}: ${r.error ?? ''}`,
+    r.status === 'ok' ? figure(r) : `${r.status}: ${r.error ?? ''}`,
     r.status === 'ok' ? `±${(r.rme as number).toFixed(1)}%` : '',
   ]);
   const header = ['subject', 'implementation', 'strategy', 'workers', 'median', 'rme'];
@@ -91,8 +98,11 @@ export function printRecords(records: readonly BenchRecord[]): void {
   for (const row of [header, ...rows]) process.stdout.write(`${row.map((cell, i) => cell.padEnd(widths[i] as number)).join('  ')}\n`);
 }
 
-/** Runs a Python twin (`python3 <script> args…`) that prints {"samples": [...]}; null when python3 is missing. */
-export async function runPython(script: string, args: readonly string[], signal?: AbortSignal): Promise<number[] | null> {
+/**
+ * Runs a Python twin (`python3 <script> args…`) that prints a JSON object of figure lists, e.g.
+ * {"round_trip_us": [...], "bytes_per_s": [...]}; null when python3 is missing.
+ */
+export async function runPythonFigures(script: string, args: readonly string[], signal?: AbortSignal): Promise<Record<string, number[]> | null> {
   return new Promise((resolve, reject) => {
     execFile('python3', [script, ...args], { timeout: 60_000, ...(signal !== undefined ? { signal } : {}) }, (error, stdout) => {
       if (error !== null) {
@@ -101,10 +111,19 @@ export async function runPython(script: string, args: readonly string[], signal?
         return;
       }
       try {
-        resolve((JSON.parse(stdout) as { samples: number[] }).samples);
+        resolve(JSON.parse(stdout) as Record<string, number[]>);
       } catch (parseError) {
         reject(parseError as Error);
       }
     });
   });
+}
+
+/** Runs a Python twin that prints {"samples": [...]}; null when python3 is missing. */
+export async function runPython(script: string, args: readonly string[], signal?: AbortSignal): Promise<number[] | null> {
+  const figures = await runPythonFigures(script, args, signal);
+  if (figures === null) return null;
+  const samples = figures['samples'];
+  if (!Array.isArray(samples)) throw new Error(`python3 ${script} printed no "samples" list`);
+  return samples;
 }

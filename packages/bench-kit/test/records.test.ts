@@ -1,5 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { measure, notOkRecord, okRecord, type Identity } from '../dist/src/index.js';
+import { measure, notOkRecord, okRecord, runPython, runPythonFigures, type Identity } from '../dist/src/index.js';
 
 const identity: Identity = { subject: 'barrier-round', implementation: 'parlab', strategy: 'thread', workers: 2, metric: 'round_trip_us', unit: 'us', better: 'lower' };
 
@@ -24,5 +27,19 @@ describe('records', () => {
     const controller = new AbortController();
     controller.abort(new Error('interrupted'));
     await expect(measure(identity, { profile: 'quick', signal: controller.signal }, () => Promise.resolve([1]))).rejects.toThrow('interrupted');
+  });
+});
+
+describe('Python twins', () => {
+  it('read the figure lists a twin prints, and refuse a twin without the list asked for', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parlab-bench-kit-'));
+    try {
+      const script = join(dir, 'twin.py');
+      writeFileSync(script, 'import json, sys\nn = int(sys.argv[1])\nprint(json.dumps({"round_trip_us": [1.5] * n, "bytes_per_s": [2e9]}))\n');
+      expect(await runPythonFigures(script, ['3'])).toEqual({ round_trip_us: [1.5, 1.5, 1.5], bytes_per_s: [2e9] });
+      await expect(runPython(script, ['1'])).rejects.toThrow('printed no "samples" list');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,5 +1,5 @@
 // `pnpm bench` in this package: runs the pipe benchmark and prints its records and a summary.
-import { printRecords } from './bench-record.js';
+import { printRecords } from '@parlab/bench-kit';
 import { runBenchmarks } from './bench.js';
 
 const profile = process.argv.includes('--full') ? 'full' : 'quick';

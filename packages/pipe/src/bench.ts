@@ -1,17 +1,12 @@
 // The pipe benchmark (suite `primitives`): round trip and bandwidth, parlab vs raw Node vs Python's Pipe.
 import { fileURLToPath } from 'node:url';
 import { Process, STRATEGIES, type StrategyName } from '@parlab/core';
-import { benchRecord, missingRecord, type BenchRecord, type RecordWhat } from './bench-record.js';
+import { measure, notOkRecord, okRecord, runPythonFigures, type BenchOptions, type BenchRecord, type Identity } from '@parlab/bench-kit';
 import { atomicsRoundTrip, socketBandwidth, socketRoundTrip, workerTransferBandwidth } from './bench-raw.js';
 import { benchBlast, benchEcho } from './bench-targets.js';
 import { Pipe } from './pipe.js';
-import { runPythonTwin } from './python-twin.js';
 
-export interface BenchOptions {
-  readonly profile: 'quick' | 'full';
-  readonly signal?: AbortSignal;
-  readonly onProgress?: (label: string) => void;
-}
+export type { BenchOptions, BenchRecord } from '@parlab/bench-kit';
 
 const CHUNK_BYTES = 1024 * 1024;
 
@@ -50,41 +45,33 @@ async function parlabBandwidth(strategy: StrategyName, count: number, samples: n
   return result;
 }
 
-async function measure(what: RecordWhat, run: () => Promise<number[]>, options: BenchOptions): Promise<BenchRecord> {
-  options.onProgress?.(`${what.subject} ${what.implementation} ${what.strategy}`);
-  try {
-    options.signal?.throwIfAborted();
-    return benchRecord(what, await run());
-  } catch (error) {
-    return missingRecord(what, 'failed', (error as Error).message);
-  }
-}
-
 export async function runBenchmarks(options: BenchOptions): Promise<BenchRecord[]> {
   const quick = options.profile === 'quick';
   const batch = quick ? 2000 : 10_000;
   const samples = quick ? 5 : 10;
   const count = quick ? 200 : 1000;
   const records: BenchRecord[] = [];
-  const rt = (implementation: RecordWhat['implementation'], strategy: RecordWhat['strategy']): RecordWhat => ({ subject: 'pipe-round-trip', implementation, strategy, metric: 'round_trip_us' });
-  const bw = (implementation: RecordWhat['implementation'], strategy: RecordWhat['strategy']): RecordWhat => ({ subject: 'pipe-bandwidth', implementation, strategy, metric: 'bytes_per_s' });
+  const rt = (implementation: string, strategy: StrategyName): Identity => ({ subject: 'pipe-round-trip', implementation, strategy, workers: 2, metric: 'round_trip_us', unit: 'us', better: 'lower' });
+  const bw = (implementation: string, strategy: StrategyName): Identity => ({ subject: 'pipe-bandwidth', implementation, strategy, workers: 2, metric: 'bytes_per_s', unit: 'B/s', better: 'higher' });
   for (const strategy of STRATEGIES) {
-    records.push(await measure(rt('parlab', strategy), () => parlabRoundTrip(strategy, batch, samples), options));
-    records.push(await measure(bw('parlab', strategy), () => parlabBandwidth(strategy, count, samples), options));
+    records.push(await measure(rt('parlab', strategy), options, () => parlabRoundTrip(strategy, batch, samples)));
+    records.push(await measure(bw('parlab', strategy), options, () => parlabBandwidth(strategy, count, samples)));
   }
-  records.push(await measure(rt('raw', 'thread'), () => atomicsRoundTrip(batch, samples), options));
-  records.push(await measure(rt('raw', 'process'), () => socketRoundTrip(batch, samples), options));
-  records.push(await measure(bw('raw', 'thread'), () => workerTransferBandwidth(CHUNK_BYTES, count, samples), options));
-  records.push(await measure(bw('raw', 'process'), () => socketBandwidth(CHUNK_BYTES, count, samples), options));
+  records.push(await measure(rt('raw', 'thread'), options, () => atomicsRoundTrip(batch, samples)));
+  records.push(await measure(rt('raw', 'process'), options, () => socketRoundTrip(batch, samples)));
+  records.push(await measure(bw('raw', 'thread'), options, () => workerTransferBandwidth(CHUNK_BYTES, count, samples)));
+  records.push(await measure(bw('raw', 'process'), options, () => socketBandwidth(CHUNK_BYTES, count, samples)));
   options.onProgress?.('python twin');
   const script = fileURLToPath(new URL('../../bench-python/pipe_bench.py', import.meta.url));
-  const twin = runPythonTwin(script, [batch, samples, CHUNK_BYTES, count], 60_000);
-  if (twin.ok) {
-    records.push(benchRecord(rt('python', 'process'), twin.figures['round_trip_us'] ?? []));
-    records.push(benchRecord(bw('python', 'process'), twin.figures['bytes_per_s'] ?? []));
-  } else {
-    records.push(missingRecord(rt('python', 'process'), 'skipped', twin.why));
-    records.push(missingRecord(bw('python', 'process'), 'skipped', twin.why));
+  const python = [rt('python', 'process'), bw('python', 'process')] as const;
+  try {
+    const figures = await runPythonFigures(script, [batch, samples, CHUNK_BYTES, count].map(String), options.signal);
+    for (const identity of python) {
+      const measured = figures?.[identity.metric];
+      records.push(figures === null ? notOkRecord(identity, 'skipped', 'python3 was not found') : measured === undefined ? notOkRecord(identity, 'failed', `the twin printed no ${identity.metric}`) : okRecord(identity, measured));
+    }
+  } catch (error) {
+    for (const identity of python) records.push(notOkRecord(identity, 'failed', (error as Error).message));
   }
   return records;
 }

@@ -1,15 +1,11 @@
 // The queue benchmark (suite `primitives`): one producer child to one consumer, parlab vs raw messages vs mp.Queue.
 import { fileURLToPath } from 'node:url';
 import { Process, STRATEGIES, startWorker, targetRef, type ProgramContext, type StrategyName } from '@parlab/core';
-import { benchRecord, missingRecord, runPythonTwin, type BenchRecord, type RecordWhat } from '@parlab/pipe';
+import { measure, notOkRecord, okRecord, runPythonFigures, type BenchOptions, type BenchRecord, type Identity } from '@parlab/bench-kit';
 import { BENCH_ITEM, benchProduce } from './bench-targets.js';
 import { Queue } from './queue.js';
 
-export interface BenchOptions {
-  readonly profile: 'quick' | 'full';
-  readonly signal?: AbortSignal;
-  readonly onProgress?: (label: string) => void;
-}
+export type { BenchOptions, BenchRecord } from '@parlab/bench-kit';
 
 async function parlabThroughput(strategy: StrategyName, count: number, samples: number): Promise<number[]> {
   const queue = new Queue();
@@ -56,27 +52,23 @@ async function rawThroughput(strategy: StrategyName, count: number, samples: num
   return result;
 }
 
-async function measure(what: RecordWhat, run: () => Promise<number[]>, options: BenchOptions): Promise<BenchRecord> {
-  options.onProgress?.(`${what.subject} ${what.implementation} ${what.strategy}`);
-  try {
-    options.signal?.throwIfAborted();
-    return benchRecord(what, await run());
-  } catch (error) {
-    return missingRecord(what, 'failed', (error as Error).message);
-  }
-}
-
 export async function runBenchmarks(options: BenchOptions): Promise<BenchRecord[]> {
   const count = options.profile === 'quick' ? 30_000 : 100_000;
   const samples = options.profile === 'quick' ? 5 : 10;
-  const what = (implementation: RecordWhat['implementation'], strategy: RecordWhat['strategy']): RecordWhat => ({ subject: 'queue-throughput', implementation, strategy, metric: 'msgs_per_s' });
+  const what = (implementation: string, strategy: StrategyName): Identity => ({ subject: 'queue-throughput', implementation, strategy, workers: 2, metric: 'msgs_per_s', unit: '1/s', better: 'higher' });
   const records: BenchRecord[] = [];
   for (const strategy of STRATEGIES) {
-    records.push(await measure(what('parlab', strategy), () => parlabThroughput(strategy, count, samples), options));
-    records.push(await measure(what('raw', strategy), () => rawThroughput(strategy, count, samples), options));
+    records.push(await measure(what('parlab', strategy), options, () => parlabThroughput(strategy, count, samples)));
+    records.push(await measure(what('raw', strategy), options, () => rawThroughput(strategy, count, samples)));
   }
   options.onProgress?.('python twin');
-  const twin = runPythonTwin(fileURLToPath(new URL('../../bench-python/queue_bench.py', import.meta.url)), [count, samples], 60_000);
-  records.push(twin.ok ? benchRecord(what('python', 'process'), twin.figures['msgs_per_s'] ?? []) : missingRecord(what('python', 'process'), 'skipped', twin.why));
+  const python = what('python', 'process');
+  try {
+    const figures = await runPythonFigures(fileURLToPath(new URL('../../bench-python/queue_bench.py', import.meta.url)), [String(count), String(samples)], options.signal);
+    const measured = figures?.['msgs_per_s'];
+    records.push(figures === null ? notOkRecord(python, 'skipped', 'python3 was not found') : measured === undefined ? notOkRecord(python, 'failed', 'the twin printed no msgs_per_s') : okRecord(python, measured));
+  } catch (error) {
+    records.push(notOkRecord(python, 'failed', (error as Error).message));
+  }
   return records;
 }
