@@ -2,7 +2,7 @@
 import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Process, type StrategyName } from '@parlab/core';
+import { Process, reapChildren, type StrategyName } from '@parlab/core';
 
 export const dir = mkdtempSync(join(tmpdir(), 'parlab-barrier-'));
 let n = 0;
@@ -11,22 +11,14 @@ export const read = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8'
 export const exists = existsSync;
 export const cleanup = (): void => rmSync(dir, { recursive: true, force: true });
 
-const started: Process[] = [];
-
 export function start(strategy: StrategyName, target: (...args: never[]) => unknown, args: unknown[]): Process {
   const child = new Process({ target: target as (...a: unknown[]) => unknown, args, strategy });
   child.start();
-  started.push(child);
   return child;
 }
 
-/** Kills whatever a test left running. */
-export async function killAll(): Promise<void> {
-  for (const child of started.splice(0)) {
-    if (child.isAlive()) child.kill();
-    await child.join(10_000);
-  }
-}
+/** Kills whatever a test left running (core's reapChildren). */
+export const killAll = (): Promise<void> => reapChildren();
 
 /** Polls `check` until it holds, at most `limitMs` (a bound, not a timing guess). */
 export async function until(check: () => Promise<boolean> | boolean, limitMs = 15_000): Promise<void> {

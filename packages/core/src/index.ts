@@ -4,6 +4,7 @@ export type { ProcessInfo, ResourceLimits, StrategyName, TargetRef } from './typ
 export {
   Process,
   activeChildren,
+  reapChildren,
   checkStrategy,
   getDefaultStrategy,
   setDefaultStrategy,

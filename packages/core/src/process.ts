@@ -318,6 +318,16 @@ export function activeChildren(): Process[] {
   return [...children];
 }
 
+/**
+ * Kills every child started here that is still running and waits for each to end (at most `timeoutMs`
+ * each): what a test's afterEach or a shutdown path needs so that nothing is left behind.
+ */
+export async function reapChildren(timeoutMs = 10_000): Promise<void> {
+  const live = activeChildren();
+  for (const child of live) child.kill();
+  await Promise.all(live.map((child) => child.join(timeoutMs)));
+}
+
 export type ProcessInit =
   | { readonly kind: 'function'; readonly ref: TargetRef; readonly args: readonly unknown[] }
   | {

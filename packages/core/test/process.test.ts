@@ -10,6 +10,7 @@ import {
   parentProcess,
   Process,
   ProcessStateError,
+  reapChildren,
   STRATEGIES,
   TargetError,
   targetRef,
@@ -25,8 +26,8 @@ interface Who {
   args: string[];
 }
 
-afterAll(() => {
-  for (const child of activeChildren()) child.kill();
+afterAll(async () => {
+  await reapChildren();
   expect(activeChildren()).toEqual([]);
 });
 
@@ -268,6 +269,17 @@ describe.each(STRATEGIES)('Process (%s)', (strategy) => {
     expect(() => p.isAlive()).toThrow(/closed/);
     expect(() => p.pid).toThrow(/closed/);
     expect(() => p.start()).toThrow(ProcessStateError);
+  });
+
+  it('reapChildren kills the children still running and waits for each', async () => {
+    const a = make({ target: fx.hang });
+    const b = make({ target: fx.hang, daemon: true });
+    a.start();
+    b.start();
+    expect(activeChildren()).toEqual(expect.arrayContaining([a, b]));
+    await reapChildren(10_000);
+    expect([a.exitCode, b.exitCode]).toEqual([-9, -9]);
+    expect(activeChildren()).toEqual([]);
   });
 
   it('daemon can be set before start only', () => {

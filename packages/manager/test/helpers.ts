@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Process, type StrategyName } from '@parlab/core';
+import { Process, reapChildren, type StrategyName } from '@parlab/core';
 import { answerChallenge, deliverChallenge } from '../dist/src/auth.js';
 import { FramedSocket } from '../dist/src/framed-socket.js';
 import type { ListenAddress } from '../dist/src/index.js';
@@ -14,21 +14,14 @@ export const tmp = (): string => join(dir, `out-${n++}.json`);
 export const read = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T;
 export const cleanup = (): void => rmSync(dir, { recursive: true, force: true });
 
-const started: Process[] = [];
-
 export function start(strategy: StrategyName, target: (...args: never[]) => unknown, args: unknown[]): Process {
   const child = new Process({ target: target as (...a: unknown[]) => unknown, args, strategy });
   child.start();
-  started.push(child);
   return child;
 }
 
-export async function killAll(): Promise<void> {
-  for (const child of started.splice(0)) {
-    if (child.isAlive()) child.kill();
-    await child.join(10_000);
-  }
-}
+/** Kills whatever a test left running (core's reapChildren). */
+export const killAll = (): Promise<void> => reapChildren();
 
 /** Opens a connection and does the handshake by hand; `null` key: skip it. */
 export async function rawClient(address: ListenAddress, authkey: Buffer | null): Promise<FramedSocket> {
