@@ -94,16 +94,7 @@ class ProcessWorker implements StrategyWorker {
   }
 
   onMessage(listener: (message: unknown, transferred: readonly object[]) => void): void {
-    let handles: object[] = [];
-    this.#child.on('message', (message: unknown, handle?: object) => {
-      if (isHandleMessage(message)) {
-        if (handle !== undefined) handles.push(handle);
-        return;
-      }
-      const transferred = handles;
-      if (transferred.length > 0) handles = [];
-      listener(message, transferred);
-    });
+    this.#child.on('message', withHandles(listener));
   }
 
   onExit(listener: (exit: ExitInfo) => void): void {
@@ -129,6 +120,23 @@ class ProcessWorker implements StrategyWorker {
     this.#child.unref();
     this.#child.channel?.unref();
   }
+}
+
+/**
+ * An IPC 'message' listener for either side: each transferred handle comes in a message of its own,
+ * ahead of the message it belongs to; gather them and hand them over with that message.
+ */
+function withHandles(listener: (message: unknown, transferred: readonly object[]) => void): (message: unknown, handle?: object) => void {
+  let handles: object[] = [];
+  return (message, handle) => {
+    if (isHandleMessage(message)) {
+      if (handle !== undefined) handles.push(handle);
+      return;
+    }
+    const transferred = handles;
+    if (transferred.length > 0) handles = [];
+    listener(message, transferred);
+  };
 }
 
 export function spawnProcess(options: SpawnOptions): StrategyWorker {
@@ -158,16 +166,7 @@ export function connectToParentProcess(): ParentChannel {
       process.send(message as object, undefined, {}, sent);
     },
     onMessage(listener) {
-      let handles: object[] = [];
-      process.on('message', (message: unknown, handle?: object) => {
-        if (isHandleMessage(message)) {
-          if (handle !== undefined) handles.push(handle);
-          return;
-        }
-        const transferred = handles;
-        if (transferred.length > 0) handles = [];
-        listener(message, transferred);
-      });
+      process.on('message', withHandles(listener));
     },
     onDisconnect(listener) {
       process.on('disconnect', listener);

@@ -50,3 +50,14 @@ export function workersAxis(lang: Lang, maxWorkers: number): ScaleOptions<'linea
     title: { display: true, text: t(lang, 'axisWorkers'), font: { size: 14 } },
   } as ScaleOptions<'linear'>;
 }
+
+/** Options of a speedup-against-workers line chart: worker counts across, speedup up from zero. */
+export function speedupOptions(lang: Lang, title: string, maxWorkers: number): ChartOptions {
+  return {
+    ...baseOptions(title),
+    scales: {
+      x: workersAxis(lang, maxWorkers),
+      y: { type: 'linear', beginAtZero: true, title: { display: true, text: t(lang, 'axisSpeedup'), font: { size: 14 } } },
+    },
+  };
+}

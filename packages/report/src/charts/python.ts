@@ -7,7 +7,7 @@ import type { SeriesKey } from '../results-query.js';
 import { distinct, okPoints, speedupSeries } from '../results-query.js';
 import type { ResultsFile } from '../schema.js';
 import { STRATEGY_COLOURS, withAlpha } from '../style.js';
-import { baseOptions, workersAxis } from './chart-options.js';
+import { speedupOptions } from './chart-options.js';
 import type { ReportChart } from './report-chart.js';
 import { idealDataset } from './speedup.js';
 
@@ -61,13 +61,7 @@ export function pythonCharts(results: ResultsFile, lang: Lang): ReportChart[] {
         config: {
           type: 'line',
           data: { datasets },
-          options: {
-            ...baseOptions(title),
-            scales: {
-              x: workersAxis(lang, maxWorkers),
-              y: { type: 'linear', beginAtZero: true, title: { display: true, text: t(lang, 'axisSpeedup'), font: { size: 14 } } },
-            },
-          },
+          options: speedupOptions(lang, title, maxWorkers),
         },
       },
     ];

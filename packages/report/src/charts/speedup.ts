@@ -8,7 +8,7 @@ import { strategyName, t } from '../i18n.js';
 import { speedupSeries, workloadSubjects } from '../results-query.js';
 import type { ResultsFile } from '../schema.js';
 import { REFERENCE_COLOUR, STRATEGY_COLOURS, withAlpha } from '../style.js';
-import { baseOptions, workersAxis } from './chart-options.js';
+import { speedupOptions } from './chart-options.js';
 import type { ReportChart } from './report-chart.js';
 
 const PARALLEL = ['process', 'thread'] as const;
@@ -80,13 +80,7 @@ export function speedupCharts(results: ResultsFile, lang: Lang): ReportChart[] {
         config: {
           type: 'line',
           data: { datasets },
-          options: {
-            ...baseOptions(title),
-            scales: {
-              x: workersAxis(lang, maxWorkers),
-              y: { type: 'linear', beginAtZero: true, title: { display: true, text: t(lang, 'axisSpeedup'), font: { size: 14 } } },
-            },
-          },
+          options: speedupOptions(lang, title, maxWorkers),
         },
       },
     ];
