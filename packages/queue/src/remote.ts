@@ -70,9 +70,17 @@ export class RemoteBackend implements Backend {
     this.#batch = null;
     if (this.#gone) {
       this.#lost(items.length, null);
+      this.#untrack();
       return;
     }
     this.#link.send(this.#batchMessage(items))?.catch((error: unknown) => this.#lost(items.length, error));
+    // Forgotten by the exit paths once every write of this link is out (a long-lived worker may revive many handles).
+    void this.#link.drained().then(() => this.#untrack());
+  }
+
+  /** Nothing of this handle's waits to be handed over any more: the exit paths can forget it. */
+  #untrack(): void {
+    if (this.#batch === null) unflushed.delete(this);
   }
 
   #batchMessage(items: unknown[]): ClientMessage {
@@ -91,7 +99,7 @@ export class RemoteBackend implements Backend {
   async drain(): Promise<void> {
     this.#flush();
     await this.#link.drained();
-    if (this.#batch === null) unflushed.delete(this);
+    this.#untrack();
   }
 
   /** From the 'exit' handler: hands over what is still buffered, synchronously where the link can. */
