@@ -14,6 +14,9 @@ export interface WaitBound {
   readonly signal: AbortSignal | undefined;
 }
 
+/** A message's bytes; a FRAME_JSON message may come already decoded to its text. */
+export type Payload = Buffer | string;
+
 /**
  * The moving part under a connection: frames in and out over shared memory or a socket. Each call
  * answers synchronously when it can (the common case on a busy pipe) and with a promise when it must wait.
@@ -28,7 +31,7 @@ export interface Transport {
    * Consumes the message `header()` returned and gives its bytes; with `into` (room for exactly
    * those bytes) a transport may put them straight there and give a view of it.
    */
-  payload(header: FrameHeader, bound: WaitBound, into?: Uint8Array): Buffer | Promise<Buffer>;
+  payload(header: FrameHeader, bound: WaitBound, into?: Uint8Array): Payload | Promise<Payload>;
   /**
    * Sends one message: undefined once it is handed over at once, else a promise; BrokenPipeError when the
    * receiver is gone. `framed`, when given, holds `payload` after FRAME_HEADER_BYTES of room for the header.
@@ -127,6 +130,59 @@ export abstract class BaseConnection implements Connection {
     );
   }
 
+  /**
+   * Takes the next message holding the receive lock: `take` gets its checked header. A message already
+   * there is taken synchronously; one that must be waited for costs one promise step from the transport's
+   * wake-up to the caller (each step is a turn of the microtask queue on a round trip measured in µs).
+   */
+  #receive<T>(bound: WaitBound, wanted: typeof FRAME_VALUE | typeof FRAME_BYTES, take: (header: FrameHeader) => T | Promise<T>, room?: Uint8Array): Promise<T> {
+    const mutex = this.#receiving;
+    const waiting = mutex.acquire();
+    if (waiting !== null) return waiting.then(() => this.#receiveHolding(bound, wanted, take, room));
+    return this.#receiveHolding(bound, wanted, take, room);
+  }
+
+  #receiveHolding<T>(bound: WaitBound, wanted: typeof FRAME_VALUE | typeof FRAME_BYTES, take: (header: FrameHeader) => T | Promise<T>, room: Uint8Array | undefined): Promise<T> {
+    const mutex = this.#receiving;
+    let header: FrameHeader | null | Promise<FrameHeader | null>;
+    try {
+      header = this.transport.header(bound, room);
+    } catch (error) {
+      mutex.release();
+      return Promise.reject(error as Error);
+    }
+    if (!isPromise(header)) return this.#holding(mutex, () => take(this.#expect(header, wanted)));
+    return header.then(
+      (ready) => {
+        let result: T | Promise<T>;
+        try {
+          result = take(this.#expect(ready, wanted));
+        } catch (error) {
+          mutex.release();
+          throw error;
+        }
+        if (!isPromise(result)) {
+          mutex.release();
+          return result;
+        }
+        return result.then(
+          (value) => {
+            mutex.release();
+            return value;
+          },
+          (error: unknown) => {
+            mutex.release();
+            throw error;
+          },
+        );
+      },
+      (error: unknown) => {
+        mutex.release();
+        throw error;
+      },
+    );
+  }
+
   #bound(what: string, options: RecvOptions | undefined): WaitBound {
     const timeoutMs = checkTimeout(options?.timeoutMs, 'options.timeoutMs');
     const signal = checkSignal(options?.signal, 'options.signal');
@@ -148,11 +204,9 @@ export abstract class BaseConnection implements Connection {
     return header;
   }
 
-  /** The next message's header, checked, then `then` with it: synchronously when one is ready. */
-  #withNext<T>(bound: WaitBound, wanted: typeof FRAME_VALUE | typeof FRAME_BYTES, then: (header: FrameHeader) => T | Promise<T>, room?: Uint8Array): T | Promise<T> {
-    const header = this.transport.header(bound, room);
-    if (isPromise(header)) return header.then((ready) => then(this.#expect(ready, wanted)));
-    return then(this.#expect(header, wanted));
+  /** A bytes message's payload: only FRAME_JSON messages ever come as text, and #expect let only FRAME_BYTES through. */
+  #bytes(header: FrameHeader, bound: WaitBound, into?: Uint8Array): Buffer | Promise<Buffer> {
+    return this.transport.payload(header, bound, into) as Buffer | Promise<Buffer>;
   }
 
   send(value: unknown): Promise<void> {
@@ -182,12 +236,10 @@ export abstract class BaseConnection implements Connection {
     try {
       this.#checkReadable();
       const bound = this.#bound('recv', options);
-      return this.#exclusive(this.#receiving, () =>
-        this.#withNext(bound, FRAME_VALUE, (header) => {
-          const bytes = this.transport.payload(header, bound);
-          return isPromise(bytes) ? bytes.then((ready) => deserializeValue(header.kind, ready, this.strategy)) : deserializeValue(header.kind, bytes, this.strategy);
-        }),
-      );
+      return this.#receive(bound, FRAME_VALUE, (header) => {
+        const bytes = this.transport.payload(header, bound);
+        return isPromise(bytes) ? bytes.then((ready) => deserializeValue(header.kind, ready, this.strategy)) : deserializeValue(header.kind, bytes, this.strategy);
+      });
     } catch (error) {
       return Promise.reject(error as Error);
     }
@@ -198,14 +250,12 @@ export abstract class BaseConnection implements Connection {
       this.#checkReadable();
       const maxLength = options?.maxLength === undefined ? undefined : checkCount(options.maxLength, 'options.maxLength', Number.MAX_SAFE_INTEGER);
       const bound = this.#bound('recvBytes', options);
-      return this.#exclusive(this.#receiving, () =>
-        this.#withNext(bound, FRAME_BYTES, (header) => {
-          if (maxLength !== undefined && header.length > maxLength) {
-            throw new RangeError(`message of ${header.length} bytes is longer than maxLength ${maxLength}; it is left unread`);
-          }
-          return this.transport.payload(header, bound);
-        }),
-      );
+      return this.#receive(bound, FRAME_BYTES, (header) => {
+        if (maxLength !== undefined && header.length > maxLength) {
+          throw new RangeError(`message of ${header.length} bytes is longer than maxLength ${maxLength}; it is left unread`);
+        }
+        return this.#bytes(header, bound);
+      });
     } catch (error) {
       return Promise.reject(error as Error);
     }
@@ -217,13 +267,15 @@ export abstract class BaseConnection implements Connection {
       const target = asBytes(buffer, 'buffer');
       checkCount(offset, 'offset', target.length);
       const bound = this.#bound('recvBytesInto', options);
-      return this.#exclusive(this.#receiving, () =>
-        this.#withNext(bound, FRAME_BYTES, (header) => {
+      return this.#receive(
+        bound,
+        FRAME_BYTES,
+        (header) => {
           if (header.length > target.length - offset) {
             const settle = (data: Buffer): never => {
               throw new BufferTooShortError(`message of ${data.length} bytes does not fit in ${target.length - offset} bytes of buffer`, data);
             };
-            const data = this.transport.payload(header, bound);
+            const data = this.#bytes(header, bound);
             return isPromise(data) ? data.then(settle) : settle(data);
           }
           const into = target.subarray(offset, offset + header.length);
@@ -231,9 +283,10 @@ export abstract class BaseConnection implements Connection {
             if (data.buffer !== into.buffer || data.byteOffset !== into.byteOffset) into.set(data);
             return header.length;
           };
-          const data = this.transport.payload(header, bound, into);
+          const data = this.#bytes(header, bound, into);
           return isPromise(data) ? data.then(place) : place(data);
-        }, target.subarray(offset)),
+        },
+        target.subarray(offset),
       );
     } catch (error) {
       return Promise.reject(error as Error);

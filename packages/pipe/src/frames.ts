@@ -16,6 +16,8 @@ export interface FrameHeader {
 
 export interface Frame extends FrameHeader {
   readonly payload: Buffer;
+  /** A FRAME_JSON message decoded as it was cut out of a read (FrameReader's `decodeText`); `payload` is then empty. */
+  readonly text?: string;
 }
 
 function asBuffer(bytes: Uint8Array): Buffer {
@@ -28,7 +30,14 @@ export function writeFrameHeader(target: Uint8Array, offset: number, kind: Frame
   const low = length % TWO_32;
   const high = Math.floor(length / TWO_32);
   target[offset] = kind;
-  target.fill(0, offset + 1, offset + 8);
+  // Byte by byte: fill() costs more than seven stores on a path taken for every message.
+  target[offset + 1] = 0;
+  target[offset + 2] = 0;
+  target[offset + 3] = 0;
+  target[offset + 4] = 0;
+  target[offset + 5] = 0;
+  target[offset + 6] = 0;
+  target[offset + 7] = 0;
   target[offset + 8] = low & 0xff;
   target[offset + 9] = (low >>> 8) & 0xff;
   target[offset + 10] = (low >>> 16) & 0xff;
@@ -69,6 +78,8 @@ export interface FrameReaderOptions<A extends Assembly> {
   readonly start?: (header: FrameHeader) => A;
   /** Chunks are reused after each call (a read buffer): copy whole messages out instead of handing out views. */
   readonly copyOut?: boolean;
+  /** A FRAME_JSON message that arrives whole in a chunk is decoded to text straight from it (no copy of its bytes). */
+  readonly decodeText?: boolean;
 }
 
 /** Called for each whole message, with the assembly it was gathered in (null for one taken whole from a chunk). */
@@ -80,10 +91,12 @@ export class FrameReader<A extends Assembly = Assembly> {
   #current: A | null = null;
   readonly #start: (header: FrameHeader) => A;
   readonly #copyOut: boolean;
+  readonly #decodeText: boolean;
 
   constructor(options: FrameReaderOptions<A> = {}) {
     this.#start = options.start ?? ((header) => ({ kind: header.kind, payload: Buffer.allocUnsafe(header.length), filled: 0 }) as A);
     this.#copyOut = options.copyOut ?? false;
+    this.#decodeText = options.decodeText ?? false;
   }
 
   /** The message being assembled, if one is: its next bytes may be read straight into `payload` at `filled` (then call advance). */
@@ -136,6 +149,11 @@ export class FrameReader<A extends Assembly = Assembly> {
       const header = readFrameHeader(data, offset);
       offset += FRAME_HEADER_BYTES;
       const end = offset + header.length;
+      if (end <= data.length && header.kind === FRAME_JSON && this.#decodeText) {
+        onFrame({ kind: header.kind, length: header.length, payload: NO_BYTES, text: data.toString('utf8', offset, end) }, null);
+        offset = end;
+        continue;
+      }
       if (end <= data.length && !(this.#copyOut && header.length >= SMALL_BYTES)) {
         // Whole in this chunk: a view of it, or a copy when the chunk's memory is reused.
         const payload = this.#copyOut ? Buffer.from(data.subarray(offset, end)) : data.subarray(offset, end);

@@ -38,7 +38,9 @@ interface Gathering extends Assembly {
 }
 
 /** A received message, with the buffer its payload lives in when that can be reused. */
-interface HeldFrame extends Frame {
+interface HeldFrame extends FrameHeader {
+  readonly payload: Buffer;
+  readonly text: string | undefined;
   readonly backing: Buffer | null;
 }
 
@@ -84,9 +86,9 @@ class SocketTransport implements Transport {
   /** Where reads land between messages; frames are copied out of it. */
   #staging: Buffer | null = null;
   /** Cuts the reads into messages; a message whose bytes are still arriving has reads go straight into its buffer. */
-  readonly #reader = new FrameReader<Gathering>({ copyOut: true, start: (header) => this.#assembly(header) });
+  readonly #reader = new FrameReader<Gathering>({ copyOut: true, decodeText: true, start: (header) => this.#assembly(header) });
   readonly #onFrame = (frame: Frame, gathering: Gathering | null): void => {
-    this.#frames.push({ ...frame, backing: gathering?.backing ?? null });
+    this.#frames.push({ kind: frame.kind, length: frame.length, payload: frame.payload, text: frame.text, backing: gathering === null ? null : gathering.backing });
     this.#queuedBytes += frame.length;
   };
   /** Where the waiting recvBytesInto wants its bytes (the caller's buffer), while it waits. */
@@ -241,40 +243,37 @@ class SocketTransport implements Transport {
     return this.#waitHeader(bound, room);
   }
 
-  async #waitHeader(bound: WaitBound, room: Uint8Array | undefined): Promise<FrameHeader | null> {
-    for (;;) {
-      const frame = this.#frames[0];
-      if (frame !== undefined) return frame;
-      if (this.#ended) return null;
-      if (performance.now() >= bound.deadline) throw new TimeoutError(bound.what, bound.timeoutMs ?? 0);
-      await this.#wait(bound, room);
-    }
-  }
-
-  #wait(bound: WaitBound, room: Uint8Array | undefined): Promise<void> {
+  /** Waits for the next frame: resolves with it (null at end of stream) straight from the read that brings it. */
+  #waitHeader(bound: WaitBound, room: Uint8Array | undefined): Promise<FrameHeader | null> {
+    if (performance.now() >= bound.deadline) return Promise.reject(new TimeoutError(bound.what, bound.timeoutMs ?? 0));
     const signal = bound.signal;
-    signal?.throwIfAborted();
-    return new Promise<void>((resolve, reject) => {
-      const onAbort = (): void => this.#wake(signal?.reason as Error);
+    if (signal?.aborted === true) return Promise.reject(signal.reason as Error);
+    return new Promise<FrameHeader | null>((resolve, reject) => {
+      const onAbort = signal === undefined ? null : (): void => this.#wake(signal.reason as Error);
       this.#waiter = {
         deadline: bound.deadline,
         bound,
         settle: (error) => {
-          signal?.removeEventListener('abort', onAbort);
-          if (error === null) resolve();
+          if (onAbort !== null) signal?.removeEventListener('abort', onAbort);
+          // Woken without an error means a frame arrived or the stream ended.
+          if (error === null) resolve(this.#frames[0] ?? null);
           else reject(error);
         },
       };
       this.#room = room ?? null;
       this.#socket.ref();
       if (Number.isFinite(bound.deadline)) this.#armTimer(bound.deadline);
-      signal?.addEventListener('abort', onAbort, { once: true });
+      if (onAbort !== null) signal?.addEventListener('abort', onAbort, { once: true });
     });
   }
 
-  payload(header: FrameHeader, _bound: WaitBound, into?: Uint8Array): Buffer {
+  payload(header: FrameHeader, _bound: WaitBound, into?: Uint8Array): Buffer | string {
     const frame = this.#frames.shift();
     if (frame === undefined || frame !== header) throw new EOFError('no message to read');
+    if (frame.text !== undefined) {
+      this.#release(frame.length);
+      return frame.text;
+    }
     if (into !== undefined && frame.backing !== null) {
       // Copied out to the caller's buffer: the message's own buffer is free for the next one.
       into.set(frame.payload);

@@ -32,7 +32,9 @@ export function serializeValue(value: unknown, strategy: StrategyName): Serializ
   return { kind: FRAME_VALUE, payload: serialize(encodeValue(value, contexts[strategy])), framed: null };
 }
 
-export function deserializeValue(kind: number, bytes: Buffer, strategy: StrategyName): Promise<unknown> | unknown {
+/** `bytes` may be a JSON message's text already decoded by the transport. */
+export function deserializeValue(kind: number, bytes: Buffer | string, strategy: StrategyName): Promise<unknown> | unknown {
+  if (typeof bytes === 'string') return JSON.parse(bytes);
   if (kind === FRAME_JSON) return JSON.parse(bytes.toString());
   const decoded: unknown = deserialize(bytes);
   // Primitives need no walk for handles or errors.

@@ -27,6 +27,19 @@ describe.each(STRATEGIES)('connections in one place (%s)', (strategy) => {
     for (let i = 0; i < 2000; i++) expect(await a.recv({ timeoutMs: 5000 })).toBe(i);
   });
 
+  it('plain values small and large (one bigger than a read), mixed with bytes, keep their order', async () => {
+    const [a, b] = await pipe({ strategy });
+    const big = Array.from({ length: 60_000 }, (_, i) => ({ i, s: `é${i}` }));
+    void a.send({ small: 'ünï' });
+    void a.send(big);
+    void a.sendBytes(Buffer.from([1, 2, 3]));
+    void a.send([null, -1.5, 'x']);
+    expect(await b.recv({ timeoutMs: 5000 })).toEqual({ small: 'ünï' });
+    expect(await b.recv({ timeoutMs: 5000 })).toEqual(big);
+    expect([...(await b.recvBytes({ timeoutMs: 5000 }))]).toEqual([1, 2, 3]);
+    expect(await b.recv({ timeoutMs: 5000 })).toEqual([null, -1.5, 'x']);
+  });
+
   it('sendBytes, recvBytes (maxLength), recvBytesInto (BufferTooShortError)', async () => {
     const [a, b] = await pipe({ strategy });
     await a.sendBytes(Buffer.from('hello world'), 6, 5);
