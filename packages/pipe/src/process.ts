@@ -88,6 +88,7 @@ class SocketTransport implements Transport {
   /** Cuts the reads into messages; a message whose bytes are still arriving has reads go straight into its buffer. */
   readonly #reader = new FrameReader<Gathering>({ copyOut: true, decodeText: true, start: (header) => this.#assembly(header) });
   readonly #onFrame = (frame: Frame, gathering: Gathering | null): void => {
+    if (gathering !== null && frame.length >= RECYCLE_MIN_BYTES) this.#headerNext = true;
     this.#frames.push({ kind: frame.kind, length: frame.length, payload: frame.payload, text: frame.text, backing: gathering === null ? null : gathering.backing });
     this.#queuedBytes += frame.length;
   };
@@ -95,6 +96,8 @@ class SocketTransport implements Transport {
   #room: Uint8Array | null = null;
   /** Whether reading is stopped because too much waits to be taken. */
   #throttled = false;
+  /** Whether the next read should take only a frame header (set when a big message has just been read). */
+  #headerNext = false;
   /** Whether the read under way lands in the current message's buffer (else in #staging). */
   #readingPayload = false;
   /** Whether a read under way can be re-aimed (Node's stream handle offers useUserBuffer), which reading into a caller's buffer needs. */
@@ -162,6 +165,12 @@ class SocketTransport implements Transport {
     this.#readingPayload = current !== null;
     if (current !== null) return current.payload.subarray(current.filled);
     this.#staging ??= Buffer.allocUnsafe(STAGING_BYTES);
+    if (this.#headerNext) {
+      // After a big message, read just the next header: if that message is big too, all its bytes are then
+      // read straight into its buffer instead of the first read's share being copied out of the staging buffer.
+      this.#headerNext = false;
+      return this.#staging.subarray(0, FRAME_HEADER_BYTES);
+    }
     return this.#staging;
   }
 
