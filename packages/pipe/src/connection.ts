@@ -107,16 +107,26 @@ export abstract class BaseConnection implements Connection {
   }
 
   #holding<T>(mutex: Mutex, work: () => T | Promise<T>): Promise<T> {
+    try {
+      const result = this.#run(mutex, work);
+      return isPromise(result) ? result : Promise.resolve(result);
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+  }
+
+  /** Runs `work` while `mutex` is held, releasing it when `work` throws or once its result is settled (at once for a value). */
+  #run<T>(mutex: Mutex, work: () => T | Promise<T>): T | Promise<T> {
     let result: T | Promise<T>;
     try {
       result = work();
     } catch (error) {
       mutex.release();
-      return Promise.reject(error as Error);
+      throw error;
     }
     if (!isPromise(result)) {
       mutex.release();
-      return Promise.resolve(result);
+      return result;
     }
     return result.then(
       (value) => {
@@ -153,29 +163,7 @@ export abstract class BaseConnection implements Connection {
     }
     if (!isPromise(header)) return this.#holding(mutex, () => take(this.#expect(header, wanted)));
     return header.then(
-      (ready) => {
-        let result: T | Promise<T>;
-        try {
-          result = take(this.#expect(ready, wanted));
-        } catch (error) {
-          mutex.release();
-          throw error;
-        }
-        if (!isPromise(result)) {
-          mutex.release();
-          return result;
-        }
-        return result.then(
-          (value) => {
-            mutex.release();
-            return value;
-          },
-          (error: unknown) => {
-            mutex.release();
-            throw error;
-          },
-        );
-      },
+      (ready) => this.#run(mutex, () => take(this.#expect(ready, wanted))),
       (error: unknown) => {
         mutex.release();
         throw error;
