@@ -7,11 +7,13 @@ import { measure, notOkRecord, okRecord, runPython, runPythonFigures, type Ident
 const identity: Identity = { subject: 'barrier-round', implementation: 'parlab', strategy: 'thread', workers: 2, metric: 'round_trip_us', unit: 'us', better: 'lower' };
 
 describe('records', () => {
-  it('summarises samples: median, quartiles, extremes and the 95% margin of the mean', () => {
+  it('summarises samples: n, median with its interval, quartiles, extremes, outliers and flags', () => {
     const record = okRecord(identity, [4, 1, 3, 2, 5]);
-    expect(record).toMatchObject({ suite: 'primitives', status: 'ok', median: 3, mean: 3, min: 1, max: 5, p75: 4 });
-    // sd = sqrt(2.5); rme = 1.96 * sd / sqrt(5) / mean * 100
-    expect(record.rme).toBeCloseTo(((1.96 * Math.sqrt(2.5 / 5)) / 3) * 100, 10);
+    expect(record).toMatchObject({ suite: 'primitives', status: 'ok', n: 5, median: 3, mean: 3, min: 1, max: 5, p75: 4, ciLow: 1, ciHigh: 5 });
+    // Five samples cannot give a 95 % interval of the median: [min, max] covers 1 − 2/32, and says so.
+    expect(record.ciLevel).toBeCloseTo(0.9375, 12);
+    expect(record.flags).toEqual(['noisy', 'fewSamples']);
+    expect(record.rme).toBeCloseTo((2 / 3) * 100, 10);
     expect(record.p99).toBeCloseTo(4.96, 10);
     expect(record.samples).toEqual([4, 1, 3, 2, 5]);
   });
@@ -20,7 +22,7 @@ describe('records', () => {
     const failed = await measure(identity, { profile: 'quick' }, () => Promise.reject(new Error('coordinator lost')));
     expect(failed).toEqual({ ...notOkRecord(identity, 'failed', 'coordinator lost') });
     const ok = await measure(identity, { profile: 'quick' }, () => Promise.resolve([2, 2]));
-    expect(ok).toMatchObject({ status: 'ok', median: 2, rme: 0 });
+    expect(ok).toMatchObject({ status: 'ok', median: 2, rme: 0, n: 2 });
   });
 
   it('stops before measuring when the signal is aborted', async () => {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ResultsSchemaError, validateResults } from '../src/index.js';
 import { makeResults } from './fixtures/make-results.js';
-import { BUILT_CLI, FIXTURE } from './support/paths.js';
+import { BUILT_CLI, FIXTURE, FIXTURE_V1 } from './support/paths.js';
 
 function withPoint(index: number, change: (point: Record<string, unknown>) => void): unknown {
   const json = JSON.parse(JSON.stringify(makeResults())) as { points: Record<string, unknown>[] };
@@ -34,6 +34,13 @@ describe('validateResults', () => {
     expect(results.points.filter((p) => p.status !== 'ok')).toHaveLength(2);
   });
 
+  it('reads a schema 1 file, upgrading it to schema 2', async () => {
+    const results = validateResults(JSON.parse(await readFile(FIXTURE_V1, 'utf8')));
+    expect(results).toMatchObject({ schema: 2, upgradedFrom: 1 });
+    const ok = results.points.find((p) => p.status === 'ok');
+    expect(ok).toMatchObject({ n: 12, flags: [] });
+  });
+
   it('names the field path and what is wrong', () => {
     const error = schemaError(withPoint(3, (p) => { p['median'] = 'fast'; }));
     expect(error.name).toBe('ResultsSchemaError');
@@ -42,16 +49,19 @@ describe('validateResults', () => {
   });
 
   it('rejects another schema version', () => {
-    expect(schemaError({ ...makeResults(), schema: 0 }).message).toMatch(/^schema must be 1; .* \(got 0\)$/);
+    expect(schemaError({ ...makeResults(), schema: 0 }).message).toMatch(/^schema must be 1 or 2; .* \(got 0\)$/);
     expect(schemaError({ points: [] }).path).toBe('schema');
   });
 
   it('rejects missing fields and wrong kinds', () => {
     const { machine, ...noMachine } = makeResults();
     expect(machine.cores).toBe(4);
-    expect(schemaError(noMachine).message).toBe('machine must be an object (got undefined)');
+    expect(schemaError(noMachine).message).toBe('machine is missing (got undefined)');
     expect(schemaError(withPoint(0, (p) => { delete p['strategy']; })).message).toBe(
-      'points[0].strategy must be one of serial, process, thread (got undefined)',
+      'points[0].strategy is missing (got undefined)',
+    );
+    expect(schemaError(withPoint(0, (p) => { p['strategy'] = 'cluster'; })).message).toBe(
+      'points[0].strategy must be one of serial, process, thread (got "cluster")',
     );
     expect(schemaError(withPoint(1, (p) => { p['workers'] = 0; })).path).toBe('points[1].workers');
     expect(schemaError(withPoint(2, (p) => { p['samples'] = [1, 'x']; })).path).toBe('points[2].samples[1]');
@@ -105,7 +115,7 @@ describe('report CLI', () => {
     await writeJson('old.json', JSON.stringify({ ...makeResults(), schema: 0 }));
     const { code, stderr } = cli(['old.json']);
     expect(code).toBe(1);
-    expect(stderr).toContain('old.json: schema must be 1');
+    expect(stderr).toContain('old.json: schema must be 1 or 2');
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 
@@ -113,7 +123,7 @@ describe('report CLI', () => {
     await writeJson('missing.json', JSON.stringify(withPoint(3, (p) => { delete p['median']; })));
     const { code, stderr } = cli(['missing.json']);
     expect(code).toBe(1);
-    expect(stderr.trim()).toBe('missing.json: points[3].median must be a number (got undefined)');
+    expect(stderr.trim()).toBe('missing.json: points[3].median is missing (got undefined)');
   });
 
   it('says what to do when there is no reports/latest/results.json, exit 1', () => {
