@@ -15,6 +15,8 @@ export {
   UNITS,
   STATUSES,
   KNOWN_IMPLEMENTATIONS,
+  FLAGS,
+  HOST_WARNINGS,
   validateResults,
 } from './schema.js';
 export type {
@@ -31,6 +33,13 @@ export type {
   Metric,
   Unit,
   PointStatus,
+  PointFlag,
+  PointMeta,
+  HostInfo,
+  HostState,
+  HostWarning,
+  HostWarningCode,
+  SpeedSample,
   Implementation,
 } from './schema.js';
 export { ResultsSchemaError, ResultsNotFoundError, ReportUsageError } from './errors.js';
@@ -41,3 +50,5 @@ export { LANGS, isLang } from './i18n.js';
 export type { Lang } from './i18n.js';
 export { fitAmdahl, amdahlSpeedup } from './amdahl.js';
 export type { AmdahlFit, SpeedupSample } from './amdahl.js';
+export { workloadVerdicts, subjectVerdict, speedupRatio } from './verdicts.js';
+export type { WorkloadVerdict, WinnerKind } from './verdicts.js';
