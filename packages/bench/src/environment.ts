@@ -1,7 +1,7 @@
 // The machine and the environment settings that bias a comparison of the two strategies.
 import { execFileSync } from 'node:child_process';
-import { cpus, platform, release, totalmem } from 'node:os';
-import { cpuCount } from '@parlab/core';
+import { readFileSync } from 'node:fs';
+import { availableParallelism, cpus, platform, release, totalmem } from 'node:os';
 import type { Lang, MachineInfo } from './types.js';
 
 /** An environment setting found set, and why it matters. */
@@ -62,10 +62,44 @@ export function pythonVersion(): string | null {
   }
 }
 
+function readNumbers(path: string): number[] | null {
+  try {
+    return readFileSync(path, 'utf8').trim().split(/\s+/).map(Number);
+  } catch {
+    return null;
+  }
+}
+
+/** The cgroup CPU quota in CPUs (v2 `cpu.max`, else v1 `cfs_quota_us`), or null when none is set. */
+export function cpuQuota(): number | null {
+  const v2 = readNumbers('/sys/fs/cgroup/cpu.max');
+  if (v2 !== null) {
+    const [quota, period] = v2;
+    return quota !== undefined && period !== undefined && Number.isFinite(quota) && period > 0 ? quota / period : null;
+  }
+  const quota = readNumbers('/sys/fs/cgroup/cpu/cpu.cfs_quota_us')?.[0];
+  const period = readNumbers('/sys/fs/cgroup/cpu/cpu.cfs_period_us')?.[0];
+  return quota !== undefined && period !== undefined && quota > 0 && period > 0 ? quota / period : null;
+}
+
+/** CPUs the run may use: what Node says it may use, lowered by a cgroup quota. */
+export function availableCores(quota = cpuQuota()): number {
+  const parallelism = availableParallelism();
+  return quota === null ? parallelism : Math.max(1, Math.min(parallelism, Math.ceil(quota)));
+}
+
+/** The most a speedup with `workers` workers can physically be here. */
+export function speedupCeiling(workers: number, machine: Pick<MachineInfo, 'availableCores' | 'cpuQuota'>): number {
+  return Math.min(workers, machine.availableCores, machine.cpuQuota ?? Number.POSITIVE_INFINITY);
+}
+
 export function machineInfo(python: string | null): MachineInfo {
+  const quota = cpuQuota();
   return {
     cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
-    cores: cpuCount(),
+    cores: cpus().length,
+    availableCores: availableCores(quota),
+    cpuQuota: quota,
     memoryBytes: totalmem(),
     os: `${platform()} ${release()}`,
     node: process.version,

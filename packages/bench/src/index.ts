@@ -4,7 +4,6 @@ export type { CheckOutcome, Localized, ParallelOptions, PrimitiveName, Workload,
 export { contractProblem, findWorkloads, loadWorkload, workloadsRoot } from './discover.js';
 export type { WorkloadEntry } from './discover.js';
 export { closePool, openPool } from './pools.js';
-export { percentile, summarize } from './stats.js';
 export { interleave, pairedRatios } from './interleave.js';
 export type { Contender, InterleaveOptions, InterleaveResult } from './interleave.js';
 export { UsageError, WorkloadLoadError, WrongResultError } from './errors.js';

@@ -2,6 +2,7 @@
 import { mkdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { SCHEMA_VERSION } from '@parlab/bench-kit';
 import { rounded } from './records.js';
 import type { BenchRecord, MachineInfo, ResultsDocument } from './types.js';
 
@@ -21,7 +22,7 @@ export class ResultsStore {
     const runId = makeRunId(now);
     this.runDir = join(outDir, runId);
     this.path = join(this.runDir, 'results.json');
-    this.#document = { schema: 1, runId, createdAt: now.toISOString(), machine, options, points: [] };
+    this.#document = { schema: SCHEMA_VERSION, runId, createdAt: now.toISOString(), machine, options, points: [] };
     mkdirSync(this.runDir, { recursive: true });
     this.#write();
     this.#pointLatest(outDir, runId);

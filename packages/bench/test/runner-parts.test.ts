@@ -1,20 +1,7 @@
-// The runner's pure parts: statistics, paired ratios, interleaving order, default worker counts, arguments.
+// The runner's pure parts: paired ratios, interleaving order, default worker counts, arguments.
 import { describe, expect, it } from 'vitest';
-import { UsageError, interleave, pairedRatios, summarize } from '../dist/src/index.js';
+import { UsageError, interleave, pairedRatios } from '../dist/src/index.js';
 import { defaultWorkers, parseCommandLine } from '../dist/src/args.js';
-
-describe('summarize', () => {
-  it('gives the median, percentiles and a relative margin of error', () => {
-    const stats = summarize([4, 1, 3, 2, 5]);
-    expect(stats).toMatchObject({ median: 3, mean: 3, min: 1, max: 5, p75: 4 });
-    expect(stats.samples).toEqual([4, 1, 3, 2, 5]);
-    expect(stats.rme).toBeCloseTo(((2.776 * Math.sqrt(2.5 / 5)) / 3) * 100, 6);
-  });
-
-  it('refuses an empty list', () => {
-    expect(() => summarize([])).toThrow(RangeError);
-  });
-});
 
 describe('interleave', () => {
   it('runs one sample of each contender per round, rotating the order, and keeps failures apart', async () => {
