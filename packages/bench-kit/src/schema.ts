@@ -172,6 +172,18 @@ export interface NotOkPoint extends PointMeta, Partial<PointStats> {
 /** One row of results.json; a tagged union on `status`. */
 export type ResultPoint = OkPoint | NotOkPoint;
 
+/** A text in the two languages the course is taught in. */
+export interface Localized {
+  en: string;
+  es: string;
+}
+
+/** What a subject (a workload) is, for the report's titles and captions. */
+export interface SubjectInfo {
+  title: Localized;
+  description?: Localized;
+}
+
 /** The whole results.json document. */
 export interface ResultsFile {
   schema: typeof SCHEMA_VERSION;
@@ -183,6 +195,8 @@ export interface ResultsFile {
   machine: MachineInfo;
   /** Absent in files upgraded from schema 1. */
   host?: HostInfo;
+  /** Titles of the subjects measured, by subject id (workloads); absent in files upgraded from schema 1. */
+  subjects?: Record<string, SubjectInfo>;
   options: RunOptions;
   points: ResultPoint[];
 }

@@ -26,6 +26,8 @@ export type {
   HostWarning,
   HostWarningCode,
   SpeedSample,
+  Localized,
+  SubjectInfo,
   RunOptions,
   Suite,
   Strategy,
