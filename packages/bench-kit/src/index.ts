@@ -10,4 +10,5 @@ export { METRIC_UNITS, identityOf, okRecord, notOkRecord, rounded } from './reco
 export type { BenchRecord, Identity, RecordExtras } from './records.js';
 export { measure, printRecords } from './measure.js';
 export type { BenchOptions } from './measure.js';
-export { runPython, runPythonFigures } from './python-twin.js';
+export { runPython, runPythonFigures, spawnPythonTwin, stopPythonTwin } from './python-twin.js';
+export type { TwinOptions } from './python-twin.js';
