@@ -4,8 +4,8 @@ export type { CheckOutcome, Localized, ParallelOptions, PrimitiveName, Workload,
 export { contractProblem, findWorkloads, loadWorkload, workloadsRoot } from './discover.js';
 export type { WorkloadEntry } from './discover.js';
 export { closePool, openPool } from './pools.js';
-export { interleave, pairedRatios } from './interleave.js';
-export type { Contender, InterleaveOptions, InterleaveResult } from './interleave.js';
+export { roundPlan, sampleAgainstReference, seedOf, shuffled } from './sampler.js';
+export type { Contender, SamplerOptions, SamplerResult } from './sampler.js';
 export { UsageError, WorkloadLoadError, WrongResultError } from './errors.js';
 export { LANGS, PROFILES, RUN_STRATEGIES, SUITES } from './types.js';
 export type { BenchRecord, Lang, MachineInfo, Metric, PackageBenchOptions, PointStats, Profile, ResultsDocument, RunPlan, RunStrategy, SuiteName, Unit } from './types.js';
