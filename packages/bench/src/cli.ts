@@ -6,11 +6,12 @@ import { helpText, parseCommandLine } from './args.js';
 import { findWorkloads } from './discover.js';
 import { biasNotes, machineInfo, pythonVersion } from './environment.js';
 import { UsageError } from './errors.js';
+import { HostMonitor } from './host.js';
 import { createProgress, formatDuration } from './progress.js';
 import { renderReportStep } from './report-step.js';
 import { ResultsStore } from './results-store.js';
 import { runSuites } from './run.js';
-import { summaryTable } from './summary-table.js';
+import { flagReport, summaryTable } from './summary-table.js';
 import { repoRoot } from './repo.js';
 
 /** Exit codes: 0 done, 1 a step failed, 2 a usage error, 130 interrupted (as shells report Ctrl-C). */
@@ -56,6 +57,11 @@ async function main(argv: readonly string[]): Promise<number> {
   log(`parlab bench · ${plan.profile} · ${plan.suites.join(', ')} · workers ${plan.workers.join(',')} · ${machine.cores} cores · node ${machine.node}${python === null ? '' : ` · python ${python}`}`);
   for (const bias of biases) log(`note: ${bias.name}=${bias.value} biases the comparison: ${bias.effect[plan.lang]}`);
   log(`results: ${store.path}`);
+  // The host is measured too: a busy or unstable machine is said at once, not discovered in the charts.
+  const host = new HostMonitor();
+  const warnings = await host.begin();
+  for (const warning of warnings) log(`warning: ${warning.message}: the benchmark result may be unstable`);
+  store.setHost(host.info());
 
   const controller = new AbortController();
   let interrupted = false;
@@ -76,16 +82,19 @@ async function main(argv: readonly string[]): Promise<number> {
   const progress = createProgress(process.stderr);
   const selected = entries.filter((e) => plan.workloads.includes(e.id));
   try {
-    await runSuites({ plan, entries: selected, python, store, progress, signal: controller.signal });
+    await runSuites({ plan, entries: selected, python, store, progress, signal: controller.signal, machine, host });
   } finally {
     progress.finish();
     for (const child of activeChildren()) child.kill();
   }
+  store.setHost(interrupted ? host.info() : await host.finish());
   const durationMs = Date.now() - started;
   store.setOptions({ durationMs, interrupted });
   const out = plan.json ? process.stderr : process.stdout;
-  const table = summaryTable(store.points);
+  const table = summaryTable(store.document);
   if (table !== '') out.write(`\n${table}\n`);
+  for (const line of flagReport(store.points)) out.write(`${line}\n`);
+  for (const warning of store.document.host?.warnings ?? []) if (warning.code === 'drift') out.write(`warning: ${warning.message}\n`);
   const failed = store.points.filter((p) => p.status === 'failed').length;
   const skipped = store.points.filter((p) => p.status === 'skipped');
   out.write(`\n${store.points.length} points (${failed} failed, ${skipped.length} skipped) in ${formatDuration(durationMs)} → ${store.path}\n`);

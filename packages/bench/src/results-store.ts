@@ -4,6 +4,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { SCHEMA_VERSION } from '@parlab/bench-kit';
 import { rounded } from './records.js';
+import type { HostInfo, SubjectInfo } from '@parlab/report';
 import type { BenchRecord, MachineInfo, ResultsDocument } from './types.js';
 
 /** `2026-11-28T21-40-00Z-hostname`: sortable, safe in file names. */
@@ -36,9 +37,26 @@ export class ResultsStore {
     return this.#document.points;
   }
 
+  /** The document as saved (read-only use). */
+  get document(): ResultsDocument {
+    return this.#document;
+  }
+
   add(records: readonly BenchRecord[]): void {
     if (records.length === 0) return;
     this.#document.points.push(...records.map(rounded));
+    this.#write();
+  }
+
+  /** The host's state and speed through the run so far, and saves. */
+  setHost(host: HostInfo): void {
+    this.#document.host = host;
+    this.#write();
+  }
+
+  /** What a subject is (a workload's title and description), for the report. */
+  setSubject(id: string, info: SubjectInfo): void {
+    this.#document.subjects = { ...this.#document.subjects, [id]: info };
     this.#write();
   }
 

@@ -1,12 +1,14 @@
 // Runs the suites a plan asks for, feeding records to the store and progress to the display.
 import type { WorkloadEntry } from './discover.js';
+import type { HostMonitor } from './host.js';
 import type { Progress } from './progress.js';
+import { withHostIndices } from './records.js';
 import type { ResultsStore } from './results-store.js';
 import { PACKAGE_BENCHES, runPackageBench } from './suites/package-bench.js';
 import { runPythonSuite } from './suites/python.js';
 import { runSpawnBenchmarks } from './suites/spawn.js';
 import { runWorkloadsSuite } from './suites/workloads.js';
-import type { BenchRecord, RunPlan, SuiteName } from './types.js';
+import type { BenchRecord, MachineInfo, RunPlan, SuiteName } from './types.js';
 
 export interface RunContext {
   readonly plan: RunPlan;
@@ -15,6 +17,9 @@ export interface RunContext {
   readonly store: ResultsStore;
   readonly progress: Progress;
   readonly signal: AbortSignal;
+  readonly machine: MachineInfo;
+  /** Read around every step, so each point knows how fast the host was while it was measured. */
+  readonly host: HostMonitor;
 }
 
 /** Rough seconds each step takes in the quick profile; only used to weigh the progress bar. */
@@ -35,7 +40,7 @@ function suiteWeight(suite: SuiteName, context: RunContext): number {
 }
 
 export async function runSuites(context: RunContext): Promise<void> {
-  const { plan, store, progress, signal } = context;
+  const { plan, store, progress, signal, host, machine } = context;
   const weights = plan.suites.map((suite) => suiteWeight(suite, context));
   const total = weights.reduce((a, b) => a + b, 0);
   let done = 0;
@@ -51,6 +56,9 @@ export async function runSuites(context: RunContext): Promise<void> {
         strategies: plan.strategies,
         workers: plan.workers,
         signal,
+        machine,
+        host,
+        onSubject: (id, info) => store.setSubject(id, info),
         onRecords: save,
         onProgress: (label, fraction) => progress.update(label, at(fraction)),
         onFailure: (line) => progress.log(`failed: ${line}`),
@@ -63,6 +71,7 @@ export async function runSuites(context: RunContext): Promise<void> {
           workers: plan.workers,
           strategies: plan.strategies,
           signal,
+          machine,
           onProgress: (label) => progress.update(label, at(0.5)),
         }),
       );
@@ -71,7 +80,10 @@ export async function runSuites(context: RunContext): Promise<void> {
       const steps = packages.length + (suite === 'primitives' ? 1 : 0);
       let step = 0;
       if (suite === 'primitives') {
-        save(await runSpawnBenchmarks(plan.profile, signal, (label) => progress.update(label, at(0))));
+        const before = host.reading();
+        const records = await runSpawnBenchmarks(plan.profile, signal, (label) => progress.update(label, at(0)));
+        const indices = [before, host.reading()];
+        save(records.map((r) => withHostIndices(r, indices)));
         step++;
       }
       for (const [pkg] of packages) {
@@ -80,13 +92,14 @@ export async function runSuites(context: RunContext): Promise<void> {
         const begun = Date.now();
         const fraction = (): number => at((step + Math.min(0.9, (Date.now() - begun) / 1000 / WEIGHT.packageBench)) / steps);
         progress.update(`${suite} · @parlab/${pkg}`, fraction());
-        save(
-          await runPackageBench(pkg, suite, {
-            profile: plan.profile,
-            signal,
-            onProgress: (label) => progress.update(`${suite} · ${pkg} · ${label}`, fraction()),
-          }),
-        );
+        const before = host.reading();
+        const records = await runPackageBench(pkg, suite, {
+          profile: plan.profile,
+          signal,
+          onProgress: (label) => progress.update(`${suite} · ${pkg} · ${label}`, fraction()),
+        });
+        const indices = [before, host.reading()];
+        save(records.map((r) => withHostIndices(r, indices)));
         step++;
       }
     }

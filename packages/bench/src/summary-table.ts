@@ -1,48 +1,57 @@
-// The table printed at the end: per workload, the serial time and the best speedup of each strategy.
-import type { BenchRecord } from './types.js';
+// The table printed at the end: per workload, the serial time, each strategy's best speedup with its interval, and the verdict.
+import { workloadVerdicts, type WorkloadVerdict } from '@parlab/report';
+import type { OkPoint } from '@parlab/report';
+import type { BenchRecord, ResultsDocument } from './types.js';
 
-interface Best {
-  readonly workers: number;
-  readonly speedup: number;
+const VERDICTS: Record<WorkloadVerdict['winner'], (v: WorkloadVerdict) => string> = {
+  thread: (v) => `threads win (×${String(v.workers)})`,
+  process: (v) => `processes win (×${String(v.workers)})`,
+  parallel: () => 'parallel beats serial; processes ≈ threads',
+  serial: () => 'serial wins',
+  tie: () => 'tie (within noise)',
+};
+
+const figure = (x: number): string => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+
+function speedupCell(point: OkPoint | undefined): string {
+  if (point === undefined) return '—';
+  return `${figure(point.median)}× [${figure(point.ciLow)}–${figure(point.ciHigh)}] @${point.workers}`;
 }
 
-function best(records: readonly BenchRecord[], subject: string, strategy: 'process' | 'thread'): Best | null {
-  let found: Best | null = null;
-  for (const r of records) {
-    if (r.suite !== 'workloads' || r.subject !== subject || r.strategy !== strategy || r.metric !== 'speedup') continue;
-    if (r.status !== 'ok' || r.median === undefined) continue;
-    if (found === null || r.median > found.speedup) found = { workers: r.workers, speedup: r.median };
-  }
-  return found;
-}
-
-const cell = (b: Best | null): string => (b === null ? '—' : `${b.speedup.toFixed(2)}× @${b.workers}`);
-
-/** Plain-text table (no colours, no control characters). */
-export function summaryTable(records: readonly BenchRecord[]): string {
-  const subjects = [...new Set(records.filter((r) => r.suite === 'workloads' && r.metric === 'speedup' || (r.suite === 'workloads' && r.strategy === 'serial')).map((r) => r.subject))];
-  if (subjects.length === 0) return '';
-  const rows: string[][] = [['workload', 'serial ms', 'process best', 'thread best', 'winner']];
-  for (const subject of subjects) {
-    const serial = records.find((r) => r.suite === 'workloads' && r.subject === subject && r.strategy === 'serial' && r.metric === 'wall_ms');
-    const process = best(records, subject, 'process');
-    const thread = best(records, subject, 'thread');
-    const failed = records.some((r) => r.suite === 'workloads' && r.subject === subject && r.status === 'failed');
-    const candidates = [
-      ...(process !== null ? [{ name: 'process', ...process }] : []),
-      ...(thread !== null ? [{ name: 'thread', ...thread }] : []),
-    ].sort((a, b) => b.speedup - a.speedup);
-    const top = candidates[0];
-    const winner = top === undefined ? 'serial' : top.speedup < 1 ? 'serial' : `${top.name} ×${top.workers}`;
-    rows.push([
-      subject,
-      serial?.status === 'ok' && serial.median !== undefined ? serial.median.toFixed(1) : 'failed',
-      cell(process),
-      cell(thread),
-      failed ? `${winner} (some points failed)` : winner,
-    ]);
+/** Plain-text table (no colours, no control characters), with a line of footnotes for flagged points. */
+export function summaryTable(document: ResultsDocument): string {
+  const verdicts = workloadVerdicts(document);
+  if (verdicts.length === 0) return '';
+  const rows: string[][] = [['workload', 'serial ms', 'process best [95 % interval]', 'thread best [95 % interval]', 'verdict']];
+  let anyNoisy = false;
+  for (const v of verdicts) {
+    const points = document.points.filter((p) => p.suite === 'workloads' && p.subject === v.subject);
+    const failed = points.some((p) => p.status === 'failed');
+    const noisy = points.some((p) => p.status === 'ok' && p.flags.includes('noisy'));
+    anyNoisy ||= noisy;
+    const serial = v.serial === undefined ? 'failed' : `${figure(v.serial.median)} ±${v.serial.rme.toFixed(0)} %`;
+    const verdict = `${VERDICTS[v.winner](v)}${failed ? ' (some points failed)' : ''}${noisy ? ' *' : ''}`;
+    rows.push([v.subject, serial, speedupCell(v.best.process), speedupCell(v.best.thread), verdict]);
   }
   const widths = (rows[0] as string[]).map((_, i) => Math.max(...rows.map((row) => (row[i] ?? '').length)));
   const line = (row: string[]): string => row.map((text, i) => text.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
-  return [line(rows[0] as string[]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
+  const out = [line(rows[0] as string[]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)];
+  if (anyNoisy) out.push('* some of its points did not reach ±5 % in their time budget (flagged noisy in results.json)');
+  out.push('A winner is named only where the interval of the ratio excludes 1; otherwise it is a tie within noise.');
+  return out.join('\n');
+}
+
+/** Lines about flagged points: noisy share, and every speedup above the physical ceiling (a measurement fault). */
+export function flagReport(points: readonly BenchRecord[]): string[] {
+  const ok = points.filter((p): p is OkPoint => p.status === 'ok');
+  if (ok.length === 0) return [];
+  const noisy = ok.filter((p) => p.flags.includes('noisy')).length;
+  const drift = ok.filter((p) => p.flags.includes('hostDrift')).length;
+  const lines = [`precision: ${ok.length - noisy} of ${ok.length} points within ±5 %; ${noisy} flagged noisy (${((noisy / ok.length) * 100).toFixed(0)} %)${drift > 0 ? `; ${drift} measured while the host drifted` : ''}`];
+  for (const p of ok.filter((q) => q.flags.includes('aboveCeiling'))) {
+    lines.push(
+      `measurement fault: ${p.suite}/${p.subject} ${p.strategy} × ${p.workers} speedup ${figure(p.median)}× [${figure(p.ciLow)}–${figure(p.ciHigh)}] lies above its ceiling of ${String(p.ceiling)}×`,
+    );
+  }
+  return lines;
 }

@@ -40,6 +40,8 @@ export type {
   HostWarning,
   HostWarningCode,
   SpeedSample,
+  Localized,
+  SubjectInfo,
   Implementation,
 } from './schema.js';
 export { ResultsSchemaError, ResultsNotFoundError, ReportUsageError } from './errors.js';

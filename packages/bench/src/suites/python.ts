@@ -1,10 +1,11 @@
 // The `python` suite: packages/bench/python/bench.py under python3, or skipped records with a note.
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { notMeasured } from '../records.js';
+import { spawnPythonTwin } from '@parlab/bench-kit';
+import { speedupCeiling } from '../environment.js';
+import { notMeasured, resummarized } from '../records.js';
 import { benchPackageDir } from '../repo.js';
-import type { BenchRecord, Profile, RunStrategy } from '../types.js';
+import type { BenchRecord, MachineInfo, Profile, RunStrategy } from '../types.js';
 
 export interface PythonSuiteOptions {
   readonly profile: Profile;
@@ -13,6 +14,7 @@ export interface PythonSuiteOptions {
   readonly workers: readonly number[];
   readonly strategies: readonly RunStrategy[];
   readonly signal: AbortSignal;
+  readonly machine: Pick<MachineInfo, 'availableCores' | 'cpuQuota'>;
   onProgress(label: string): void;
 }
 
@@ -29,24 +31,15 @@ function unmeasured(status: 'failed' | 'skipped', reason: string): BenchRecord[]
 export async function runPythonSuite(options: PythonSuiteOptions): Promise<BenchRecord[]> {
   if (options.python === null) return unmeasured('skipped', 'python3 was not found on the PATH; install Python 3 to compare with multiprocessing and threading');
   const script = join(benchPackageDir(), 'python', 'bench.py');
-  const args = [script, '--profile', options.profile, '--workers', options.workers.join(','), '--strategies', options.strategies.join(',')];
-  // Its own process group, so stopping it also stops the multiprocessing workers it started.
-  const child = spawn('python3', args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' } });
-  const stopGroup = (): void => {
-    try {
-      if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      // Already gone.
-    }
-  };
-  const onAbort = (): void => stopGroup();
-  options.signal.addEventListener('abort', onAbort, { once: true });
-  const timer = setTimeout(stopGroup, TIMEOUT_MS[options.profile]);
+  const args = ['--profile', options.profile, '--workers', options.workers.join(','), '--strategies', options.strategies.join(',')];
+  // Its own process group under a watchdog: stopping it (or our death) also stops the workers it started.
+  const child = spawnPythonTwin(script, args, { signal: options.signal, timeoutMs: TIMEOUT_MS[options.profile] });
   let records: BenchRecord[] | null = null;
   let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => {
+  child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-2000);
   });
+  if (child.stdout === null) throw new Error('the Python twin has no stdout');
   const lines = createInterface({ input: child.stdout });
   lines.on('line', (line) => {
     try {
@@ -58,13 +51,14 @@ export async function runPythonSuite(options: PythonSuiteOptions): Promise<Bench
     }
   });
   const code = await new Promise<number | null>((resolve) => {
-    child.once('close', (exitCode) => resolve(exitCode));
+    child.once('close', (exitCode: number | null) => resolve(exitCode));
     child.once('error', () => resolve(null));
   });
-  clearTimeout(timer);
-  options.signal.removeEventListener('abort', onAbort);
-  if (options.signal.aborted) return records ?? [];
-  if (records !== null) return records;
+  // The twin's own summaries are replaced by the one statistics module's, from its samples.
+  const summarized = (list: BenchRecord[]): BenchRecord[] =>
+    list.map((r) => resummarized(r, r.metric === 'speedup' ? speedupCeiling(r.workers, options.machine) : undefined));
+  if (options.signal.aborted) return summarized(records ?? []);
+  if (records !== null) return summarized(records);
   const reason = `python3 ${script} exited with code ${String(code)}: ${stderr.trim().split('\n').slice(-3).join(' | ') || 'no output'}`;
   return unmeasured('failed', reason);
 }

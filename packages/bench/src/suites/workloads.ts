@@ -1,21 +1,29 @@
-// The `workloads` suite: every workload serially and under each strategy × worker count, interleaved.
+// The `workloads` suite: every workload serially and under each strategy × worker count, sampled in adjacent pairs.
+import { performance } from 'node:perf_hooks';
+import { summarize } from '@parlab/bench-kit';
 import type { StrategyName } from '@parlab/core';
 import type { Pool } from '@parlab/pool';
 import { loadWorkload, type WorkloadEntry } from '../discover.js';
 import { WrongResultError } from '../errors.js';
-import { interleave, pairedRatios, type Contender } from '../interleave.js';
+import { speedupCeiling } from '../environment.js';
+import type { HostMonitor } from '../host.js';
 import { closePool, openPool } from '../pools.js';
 import { measured, notMeasured, type PointKey } from '../records.js';
-import type { BenchRecord, Profile, RunStrategy } from '../types.js';
+import { sampleAgainstReference, seedOf, type Contender, type SamplerOptions } from '../sampler.js';
+import type { BenchRecord, MachineInfo, Profile, RunStrategy } from '../types.js';
 import type { Workload } from '../workload.js';
 
+/** Precision every point aims at: its interval's half-width in percent of its median. */
+export const TARGET_PERCENT = 5;
+
 /**
- * Rounds kept per point (between `minRounds` and `rounds`, as `budgetMs` allows: a loaded machine
- * gets fewer rounds rather than a longer run), and untimed rounds before them.
+ * How each profile samples. The suite's budget is shared out as it goes: a workload that reaches
+ * the precision target early leaves its time to the noisier ones after it (never more than
+ * `perWorkloadMaxMs` each).
  */
-const ROUNDS: Record<Profile, { rounds: number; minRounds: number; budgetMs: number; warmupRounds: number }> = {
-  quick: { rounds: 6, minRounds: 3, budgetMs: 4_000, warmupRounds: 1 },
-  full: { rounds: 20, minRounds: 10, budgetMs: 60_000, warmupRounds: 2 },
+export const SAMPLING: Record<Profile, { suiteBudgetMs: number; perWorkloadMaxMs: number; minRounds: number; maxRounds: number; warmupRounds: number; targetSampleMs: number }> = {
+  quick: { suiteBudgetMs: 72_000, perWorkloadMaxMs: 14_000, minRounds: 6, maxRounds: 40, warmupRounds: 1, targetSampleMs: 50 },
+  full: { suiteBudgetMs: 600_000, perWorkloadMaxMs: 90_000, minRounds: 10, maxRounds: 120, warmupRounds: 2, targetSampleMs: 250 },
 };
 
 export interface WorkloadsSuiteOptions {
@@ -24,6 +32,11 @@ export interface WorkloadsSuiteOptions {
   readonly strategies: readonly RunStrategy[];
   readonly workers: readonly number[];
   readonly signal: AbortSignal;
+  readonly machine: Pick<MachineInfo, 'availableCores' | 'cpuQuota'>;
+  /** Read before every round: the host's speed while each point was measured. */
+  readonly host: HostMonitor;
+  /** A workload's title and description, once it is loaded. */
+  onSubject(id: string, info: { title: { en: string; es: string }; description: { en: string; es: string } }): void;
   /** Records of one workload, as soon as they are known. */
   onRecords(records: BenchRecord[]): void;
   /** `fraction` of this suite done (0..1) and what runs now. */
@@ -61,12 +74,14 @@ async function measureWorkload(
   options: WorkloadsSuiteOptions,
   startup: Map<string, number[]>,
   progress: (round: number, key: string) => void,
+  budgetMs: number,
 ): Promise<BenchRecord[]> {
   const allKeys = [key(entry.id, 'serial', 1, 'wall_ms'), ...configs.flatMap((c) => [key(entry.id, c.strategy, c.workers, 'wall_ms'), key(entry.id, c.strategy, c.workers, 'speedup')])];
   let workload: Workload;
   let expected: unknown;
   try {
     workload = await loadWorkload(entry);
+    options.onSubject(entry.id, { title: { ...workload.title }, description: { ...workload.description } });
     // The reference result; this first call also warms the serial code.
     expected = await workload.serial(workload.sizes[options.profile]);
   } catch (error) {
@@ -90,38 +105,60 @@ async function measureWorkload(
         options.onFailure(`${entry.id} ${config.strategy} × ${config.workers}: the pool did not start: ${(error as Error).message}`);
       }
     }
-    const contenders: Contender[] = [
-      { key: 'serial', run: () => workload.serial(size), after: checked(workload, expected, 'serial run differs from the first serial run') },
-      ...configs
-        .filter((c) => pools.has(c.key))
-        .map((c): Contender => {
-          const pool = pools.get(c.key) as Pool;
-          return {
-            key: c.key,
-            run: () => workload.parallel(size, { strategy: c.strategy, workers: c.workers, pool, signal: options.signal }),
-            after: checked(workload, expected, `${c.strategy} × ${c.workers} differs from serial`),
-          };
-        }),
-    ];
-    const { samples, errors } = await interleave(contenders, { ...ROUNDS[options.profile], signal: options.signal, onRun: progress });
+    const reference: Contender = { key: 'serial', run: () => workload.serial(size), after: checked(workload, expected, 'serial run differs from the first serial run') };
+    const contenders = configs
+      .filter((c) => pools.has(c.key))
+      .map((c): Contender => {
+        const pool = pools.get(c.key) as Pool;
+        return {
+          key: c.key,
+          run: () => workload.parallel(size, { strategy: c.strategy, workers: c.workers, pool, signal: options.signal }),
+          after: checked(workload, expected, `${c.strategy} × ${c.workers} differs from serial`),
+        };
+      });
+    const hostIndices: number[] = [];
+    const plan = SAMPLING[options.profile];
+    const sampling: SamplerOptions = {
+      minRounds: plan.minRounds,
+      maxRounds: plan.maxRounds,
+      warmupRounds: plan.warmupRounds,
+      targetSampleMs: plan.targetSampleMs,
+      targetPercent: TARGET_PERCENT,
+      budgetMs,
+      seed: seedOf(entry.id),
+      signal: options.signal,
+      onRun: progress,
+      onRound: () => hostIndices.push(options.host.reading()),
+    };
+    const result = await sampleAgainstReference(reference, contenders, sampling);
+    const extras = (k: string): { hostIndices: number[]; hostIndex: number | undefined; iterations: number | undefined; targetPercent: number } => ({
+      hostIndices,
+      hostIndex: hostIndices.length > 0 ? summarize(hostIndices).median : undefined,
+      iterations: result.iterations.get(k),
+      targetPercent: TARGET_PERCENT,
+    });
     // A point Ctrl-C stopped before its first sample is skipped, not failed.
-    const point = (k: PointKey, values: number[]): BenchRecord =>
-      values.length === 0 && options.signal.aborted ? notMeasured(k, 'skipped', 'interrupted before it was measured') : measured(k, values);
-    const serial = samples.get('serial') ?? [];
-    const serialError = errors.get('serial');
-    records.push(serialError === undefined ? point(key(entry.id, 'serial', 1, 'wall_ms'), serial) : notMeasured(key(entry.id, 'serial', 1, 'wall_ms'), 'failed', serialError));
+    const point = (k: PointKey, values: number[], more: Parameters<typeof measured>[2]): BenchRecord =>
+      values.length === 0 && options.signal.aborted ? notMeasured(k, 'skipped', 'interrupted before it was measured') : measured(k, values, more);
+    const serialError = result.errors.get('serial');
+    records.push(
+      serialError === undefined ? point(key(entry.id, 'serial', 1, 'wall_ms'), result.reference, extras('serial')) : notMeasured(key(entry.id, 'serial', 1, 'wall_ms'), 'failed', serialError),
+    );
     for (const c of configs) {
       if (!pools.has(c.key)) continue;
       const wall = key(entry.id, c.strategy, c.workers, 'wall_ms');
       const speedup = key(entry.id, c.strategy, c.workers, 'speedup');
-      const error = errors.get(c.key) ?? serialError;
+      const error = result.errors.get(c.key) ?? serialError;
       if (error !== undefined) {
         records.push(notMeasured(wall, 'failed', error), notMeasured(speedup, 'failed', error));
         options.onFailure(`${entry.id} ${c.strategy} × ${c.workers}: ${error.name}: ${error.message}`);
         continue;
       }
-      const own = samples.get(c.key) ?? [];
-      records.push(point(wall, own), point(speedup, pairedRatios(serial, own)));
+      const ceiling = speedupCeiling(c.workers, options.machine);
+      records.push(
+        point(wall, result.samples.get(c.key) ?? [], extras(c.key)),
+        point(speedup, result.ratios.get(c.key) ?? [], { ...extras(c.key), iterations: undefined, ceiling }),
+      );
     }
     return records;
   } finally {
@@ -135,19 +172,24 @@ export async function runWorkloadsSuite(options: WorkloadsSuiteOptions): Promise
   const configs: Config[] = parallel.flatMap((strategy) =>
     options.workers.map((workers) => ({ key: `${strategy}-${workers}`, strategy, workers })),
   );
-  const { rounds, warmupRounds } = ROUNDS[options.profile];
-  const runsPerWorkload = (rounds + warmupRounds) * (configs.length + 1);
+  const plan = SAMPLING[options.profile];
+  // Progress counts runs against a typical round count (the sampler may stop earlier or go on).
+  const expectedRuns = (plan.minRounds * 2 + plan.warmupRounds) * (configs.length + Math.ceil(configs.length / 2) + 1);
   const startup = new Map<string, number[]>();
+  const suiteStarted = performance.now();
   for (const [index, entry] of options.entries.entries()) {
     if (options.signal.aborted) return;
     let runs = 0;
     const progress = (round: number, runKey: string): void => {
-      const fraction = (index + runs++ / runsPerWorkload) / options.entries.length;
-      const roundText = round < 0 ? 'warm-up' : `round ${round + 1}/${rounds}`;
+      const fraction = (index + Math.min(0.95, runs++ / expectedRuns)) / options.entries.length;
+      const roundText = round < 0 ? 'warm-up' : `round ${round + 1}`;
       options.onProgress(`workloads · ${entry.id} · ${runKey.replace('-', ' × ')} · ${roundText}`, fraction);
     };
     options.onProgress(`workloads · ${entry.id} · starting pools`, index / options.entries.length);
-    const records = await measureWorkload(entry, configs, options, startup, progress);
+    // This workload's share of what is left of the suite's budget.
+    const left = plan.suiteBudgetMs - (performance.now() - suiteStarted);
+    const budgetMs = Math.max(0, Math.min(plan.perWorkloadMaxMs, left / (options.entries.length - index)));
+    const records = await measureWorkload(entry, configs, options, startup, progress, budgetMs);
     for (const record of records) {
       if (record.status === 'failed' && record.strategy === 'serial') options.onFailure(`${entry.id}: ${record.error ?? 'failed'}`);
     }
