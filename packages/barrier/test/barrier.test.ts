@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { STRATEGIES } from '@parlab/core';
 import { Barrier, BrokenBarrierError } from '../dist/src/index.js';
-import { failingAction, markAction, waitRounds } from '../dist/test/fixtures/targets.js';
-import { cleanup, killAll, read, start, tmp } from './helpers.js';
+import { failingAction, hookedAction, markAction, setActionHook, waitRounds } from '../dist/test/fixtures/targets.js';
+import { cleanup, killAll, read, start, tmp, until } from './helpers.js';
 
 afterEach(killAll);
 afterAll(cleanup);
@@ -81,6 +81,23 @@ describe.each(STRATEGIES)('Barrier (%s)', (strategy) => {
     await barrier.reset();
     await assertion2;
     expect(await barrier.broken()).toBe(false);
+  });
+
+  it.each(['abort', 'reset'] as const)('%s() while the last party runs the action fails that round for every party, the last one too', async (how) => {
+    const barrier = new Barrier(2, { strategy, action: hookedAction });
+    const file = tmp();
+    const child = start(strategy, waitRounds, [barrier, 1, file]);
+    await until(async () => (await barrier.nWaiting()) === 1);
+    // This party arrives last, so the action (and the hook) runs here.
+    setActionHook(() => (how === 'abort' ? barrier.abort() : barrier.reset()));
+    try {
+      await expect(barrier.wait({ timeoutMs: 20_000 })).rejects.toBeInstanceOf(BrokenBarrierError);
+    } finally {
+      setActionHook(null);
+    }
+    await child.join(20_000);
+    expect(read<{ broken: boolean }>(file).broken).toBe(true);
+    expect(await barrier.broken()).toBe(how === 'abort');
   });
 
   it('an aborted signal rejects with its reason and breaks the barrier', async () => {

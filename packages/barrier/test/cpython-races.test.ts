@@ -1,0 +1,48 @@
+// CPython's barrier reset tests (test_multiprocessing), ported: a reset never leaves a round broken.
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { STRATEGIES } from '@parlab/core';
+import { Barrier } from '../dist/src/index.js';
+import { abortAndResetRounds, reportAbortAndReset, reportReset, resetRounds, type ResetCounts } from '../dist/test/fixtures/targets.js';
+import { cleanup, killAll, read, start, tmp } from './helpers.js';
+
+afterEach(killAll);
+afterAll(cleanup);
+
+/** CPython's _TestBarrier.N is 5; four parties (three children and this one) are enough to race. */
+const PARTIES = 4;
+const ROUNDS = 30;
+/** CPython's defaultTimeout: every wait is bounded, and a timeout shows as a broken round. */
+const BARRIER_TIMEOUT_MS = 20_000;
+
+function collect(mine: ResetCounts, files: string[]): ResetCounts[] {
+  return [mine, ...files.map((file) => read<ResetCounts>(file))];
+}
+
+describe.each(STRATEGIES)('CPython barrier and event races (%s)', (strategy) => {
+  it(`_TestBarrier.test_reset, ${ROUNDS} rounds: reset() frees the waiters and the next round passes`, async () => {
+    const barrier = new Barrier(PARTIES, { strategy, timeoutMs: BARRIER_TIMEOUT_MS });
+    const files = Array.from({ length: PARTIES - 1 }, tmp);
+    const children = files.map((file) => start(strategy, reportReset, [barrier, ROUNDS, file]));
+    const mine = await resetRounds(barrier, ROUNDS);
+    await Promise.all(children.map((child) => child.join(BARRIER_TIMEOUT_MS)));
+    const all = collect(mine, files);
+    expect(all.map((c) => c.error ?? 'ok')).toEqual(Array<string>(PARTIES).fill('ok'));
+    const sum = (key: 'released' | 'broken' | 'passed'): number => all.reduce((total, c) => total + c[key], 0);
+    // results1 empty, results2 N-1 per round, results3 N per round.
+    expect([sum('released'), sum('broken'), sum('passed')]).toEqual([0, (PARTIES - 1) * ROUNDS, PARTIES * ROUNDS]);
+    expect(await barrier.broken()).toBe(false);
+  });
+
+  it(`_TestBarrier.test_abort_and_reset, ${ROUNDS} rounds: a barrier broken by abort() works again after reset()`, async () => {
+    const barrier = new Barrier(PARTIES, { strategy, timeoutMs: BARRIER_TIMEOUT_MS });
+    const barrier2 = new Barrier(PARTIES, { strategy, timeoutMs: BARRIER_TIMEOUT_MS });
+    const files = Array.from({ length: PARTIES - 1 }, tmp);
+    const children = files.map((file) => start(strategy, reportAbortAndReset, [barrier, barrier2, ROUNDS, file]));
+    const mine = await abortAndResetRounds(barrier, barrier2, ROUNDS);
+    await Promise.all(children.map((child) => child.join(BARRIER_TIMEOUT_MS)));
+    const all = collect(mine, files);
+    expect(all.map((c) => c.error ?? 'ok')).toEqual(Array<string>(PARTIES).fill('ok'));
+    const sum = (key: 'released' | 'broken' | 'passed'): number => all.reduce((total, c) => total + c[key], 0);
+    expect([sum('released'), sum('broken'), sum('passed')]).toEqual([0, (PARTIES - 1) * ROUNDS, PARTIES * ROUNDS]);
+  });
+});
