@@ -276,20 +276,32 @@ export function semaphoreRelease(words: Int32Array, n: number, max: number): voi
   Atomics.notify(words, 0, n);
 }
 
-// ---- Event: FLAG.
-export const EVENT_WORDS = 1;
+// ---- Event: FLAG, and SETS, a generation counter bumped by every set(): a waiter that slept
+// through a set() followed at once by clear() still sees that it was set (CPython's issue 13502).
+const E_FLAG = 0;
+const E_SETS = 1;
+export const EVENT_WORDS = 2;
 
 export function* eventWait(words: Int32Array, blocking: boolean): Steps<boolean> {
-  while (Atomics.load(words, 0) === 0) {
-    if (!blocking) return false;
-    if ((yield { array: words, index: 0, expected: 0 }) === 'timed-out') return Atomics.load(words, 0) === 1;
+  const sets = Atomics.load(words, E_SETS);
+  if (Atomics.load(words, E_FLAG) === 1) return true;
+  if (!blocking) return false;
+  for (;;) {
+    const outcome = yield { array: words, index: E_SETS, expected: sets };
+    if (Atomics.load(words, E_SETS) !== sets) return true;
+    if (outcome === 'timed-out') return false;
   }
-  return true;
 }
 
 export function eventSet(words: Int32Array, value: boolean): void {
-  Atomics.store(words, 0, value ? 1 : 0);
-  if (value) Atomics.notify(words, 0);
+  Atomics.store(words, E_FLAG, value ? 1 : 0);
+  if (!value) return;
+  Atomics.add(words, E_SETS, 1);
+  Atomics.notify(words, E_SETS);
+}
+
+export function eventIsSet(words: Int32Array): boolean {
+  return Atomics.load(words, E_FLAG) === 1;
 }
 
 // ---- Condition: SEQ (bumped by notify), WAITERS, TOKENS (notifications not yet taken).

@@ -1,8 +1,8 @@
-// CPython's barrier reset tests (test_multiprocessing), ported: a reset never leaves a round broken.
+// CPython's barrier reset and event wake-up tests (test_multiprocessing, lock_tests), ported: no lost round, no lost wake-up.
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { STRATEGIES } from '@parlab/core';
-import { Barrier } from '../dist/src/index.js';
-import { abortAndResetRounds, reportAbortAndReset, reportReset, resetRounds, type ResetCounts } from '../dist/test/fixtures/targets.js';
+import { Barrier, Event } from '../dist/src/index.js';
+import { abortAndResetRounds, reportAbortAndReset, reportReset, resetRounds, setEvent, waitEventReport, type ResetCounts } from '../dist/test/fixtures/targets.js';
 import { cleanup, killAll, read, start, tmp } from './helpers.js';
 
 afterEach(killAll);
@@ -44,5 +44,37 @@ describe.each(STRATEGIES)('CPython barrier and event races (%s)', (strategy) => 
     expect(all.map((c) => c.error ?? 'ok')).toEqual(Array<string>(PARTIES).fill('ok'));
     const sum = (key: 'released' | 'broken' | 'passed'): number => all.reduce((total, c) => total + c[key], 0);
     expect([sum('released'), sum('broken'), sum('passed')]).toEqual([0, (PARTIES - 1) * ROUNDS, PARTIES * ROUNDS]);
+  });
+
+  it('lock_tests.EventTests.test_set_and_clear: set() then clear() at once still wakes every waiter, with true', async () => {
+    const waiters = 5;
+    const event = new Event({ strategy });
+    const ready = new Barrier(waiters, { strategy, timeoutMs: BARRIER_TIMEOUT_MS });
+    const files = Array.from({ length: waiters - 1 }, tmp);
+    const children = files.map((file) => start(strategy, waitEventReport, [event, ready, file]));
+    const local = event.wait({ timeoutMs: BARRIER_TIMEOUT_MS });
+    // The last to arrive: every child is waiting on the event once this returns (see waitEventReport).
+    await ready.wait();
+    await setEvent(event, true);
+    expect(await local).toBe(true);
+    await Promise.all(children.map((child) => child.join(BARRIER_TIMEOUT_MS)));
+    expect(files.map((file) => read<{ woken: boolean }>(file).woken)).toEqual(Array<boolean>(waiters - 1).fill(true));
+    expect(await event.isSet()).toBe(false);
+  });
+
+  it('_TestEvent.test_event: wait(0) and wait(t) are false while unset, true once set; a child sets it', async () => {
+    const event = new Event({ strategy });
+    expect(await event.isSet()).toBe(false);
+    expect(await event.wait({ timeoutMs: 0 })).toBe(false);
+    expect(await event.wait({ timeoutMs: 50 })).toBe(false);
+    await event.set();
+    expect(await event.isSet()).toBe(true);
+    expect(await event.wait()).toBe(true);
+    expect(await event.wait({ timeoutMs: 50 })).toBe(true);
+    await event.clear();
+    expect(await event.isSet()).toBe(false);
+    const child = start(strategy, setEvent, [event, false]);
+    expect(await event.wait({ timeoutMs: BARRIER_TIMEOUT_MS })).toBe(true);
+    expect(await child.join(BARRIER_TIMEOUT_MS)).toBe(0);
   });
 });
