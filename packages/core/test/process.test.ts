@@ -261,6 +261,16 @@ describe.each(STRATEGIES)('Process (%s)', (strategy) => {
     expect(await p.join(10_000)).toBe(-9);
   });
 
+  it('a daemon child may not start children (Python: "daemonic processes are not allowed to have children")', async () => {
+    const out = dir.path('grandchild.json');
+    const p = make({ target: fx.startGrandchild, args: [out, strategy], daemon: true });
+    p.start();
+    expect(await p.join(10_000)).toBe(1);
+    // By name: rebuilding core's error classes across the boundary is codec work, not this test's.
+    expect(p.error).toMatchObject({ name: 'ProcessStateError', message: expect.stringMatching(/^daemonic processes are not allowed to have children/) as unknown });
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('close() refuses while running, then makes the object unusable', async () => {
     const p = make({ target: fx.hang });
     p.start();
