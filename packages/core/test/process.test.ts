@@ -261,6 +261,35 @@ describe.each(STRATEGIES)('Process (%s)', (strategy) => {
     expect(await p.join(10_000)).toBe(-9);
   });
 
+  it.each([
+    ['returned', false, 0],
+    ['threw', true, 1],
+  ])('lets the work the target left pending finish before the child exits (target %s)', async (_how, fail, code) => {
+    const out = dir.path('pending.json');
+    const p = make({ target: fx.leavePending, args: [out, fail] });
+    p.start();
+    expect(await p.join(10_000)).toBe(code);
+    // Written by a timer the target left behind, after the target had ended.
+    expect(readJson(out)).toEqual({ wrote: true });
+  });
+
+  it('exits with the process.exitCode the target set', async () => {
+    const p = make({ target: fx.setExitCode, args: [5] });
+    p.start();
+    expect(await p.join(10_000)).toBe(5);
+    expect(p.error).toBeNull();
+  });
+
+  it('a child kept alive by its own pending work still ends on terminate()', async () => {
+    const p = make({ target: fx.leaveInterval });
+    p.start();
+    // Its target has returned; the interval it left holds it, as a non-daemon thread holds a Python child.
+    expect(await p.join(300)).toBeNull();
+    expect(p.isAlive()).toBe(true);
+    p.terminate();
+    expect(await p.join(10_000)).toBe(-15);
+  });
+
   it('a daemon child may not start children (Python: "daemonic processes are not allowed to have children")', async () => {
     const out = dir.path('grandchild.json');
     const p = make({ target: fx.startGrandchild, args: [out, strategy], daemon: true });
