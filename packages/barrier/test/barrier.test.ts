@@ -109,9 +109,18 @@ describe.each(STRATEGIES)('Barrier (%s)', (strategy) => {
     expect(await barrier.broken()).toBe(true);
   });
 
+  it('a negative timeout is 0, as in Python: the wait times out at once and breaks the barrier', async () => {
+    const barrier = new Barrier(2, { strategy });
+    await expect(barrier.wait({ timeoutMs: -1 })).rejects.toBeInstanceOf(BrokenBarrierError);
+    expect(await barrier.broken()).toBe(true);
+    const byDefault = new Barrier(2, { strategy, timeoutMs: -1 });
+    await expect(byDefault.wait()).rejects.toBeInstanceOf(BrokenBarrierError);
+    expect(await byDefault.broken()).toBe(true);
+  });
+
   it('rejects bad arguments with clear errors', () => {
     expect(() => new Barrier(0, { strategy })).toThrow(/parties must be an integer/);
-    expect(() => new Barrier(2, { strategy, timeoutMs: -1 })).toThrow(/timeoutMs/);
+    expect(() => new Barrier(2, { strategy, timeoutMs: Number.NaN })).toThrow(/timeoutMs/);
     expect(() => new Barrier(2, { strategy, action: () => {} })).toThrow(/defineTargets/);
   });
 });
