@@ -1,5 +1,5 @@
 // Where a primitive's state lives (shared words under `thread`, a coordinator under `process`) and how it crosses.
-import { checkSignal, checkStrategy, checkTimeout, getDefaultStrategy, type EncodeContext, type ReviveContext, type StrategyName } from '@parlab/core';
+import { checkSignal, checkStrategy, getDefaultStrategy, waitTimeout, type EncodeContext, type ReviveContext, type StrategyName } from '@parlab/core';
 import { threadId, type MessagePort } from 'node:worker_threads';
 import { channelTo, localChannel, type Channel } from './channel.js';
 import { localCoordinator, type Definition } from './coordinator.js';
@@ -67,10 +67,13 @@ export function backingFromWire(wire: WireBacking, context: ReviveContext): Back
   return { strategy: 'process', channel, id: wire.id };
 }
 
-/** Checks a wait's options (rejecting an already aborted signal), with `fallbackMs` as the timeout when none is given. */
+/**
+ * Checks a wait's options (rejecting an already aborted signal), with `fallbackMs` as the timeout when
+ * none is given. A negative timeout is 0 (try once), as multiprocessing's SemLock reads it.
+ */
 export function waitOptions(options: WaitOptions | undefined, fallbackMs?: number): { timeoutMs: number | undefined; signal: AbortSignal | undefined } {
   if (options !== undefined && (typeof options !== 'object' || options === null)) throw new TypeError('options must be an object');
-  const checked = { timeoutMs: checkTimeout(options?.timeoutMs ?? fallbackMs), signal: checkSignal(options?.signal) };
+  const checked = { timeoutMs: waitTimeout(options?.timeoutMs ?? fallbackMs), signal: checkSignal(options?.signal) };
   checked.signal?.throwIfAborted();
   return checked;
 }

@@ -65,6 +65,8 @@ class BarrierState implements SyncState {
   #waiters: Pending[] = [];
   #early: [Pending, Request][] = [];
   #runner: Pending | null = null;
+  /** Last parties whose round failed while their action ran: each is answered when it reports back. */
+  #failedRunners: Pending[] = [];
   #broken = false;
   readonly #holders = new Set<number>();
   constructor(
@@ -81,8 +83,11 @@ class BarrierState implements SyncState {
         return this.#arrive(pending, request);
       case Op.barrierActionDone:
         if (this.#runner?.peer === pending.peer && this.#runner.id === pending.id) {
+          this.#runner = null;
           if (request.arg === 0) this.#release();
           else this.#break();
+        } else if (removeFrom(this.#failedRunners, (p) => p.peer === pending.peer && p.id === pending.id).length > 0) {
+          answer(pending, Status.broken);
         }
         return;
       case Op.barrierAbort:
@@ -91,6 +96,8 @@ class BarrierState implements SyncState {
       case Op.barrierReset:
         this.#fail();
         this.#broken = false;
+        // Parties that arrived while the action ran belong to the fresh round, as under `thread`.
+        this.#replayEarly();
         return answer(pending, Status.ok);
       case Op.barrierState:
         return answer(pending, Status.ok, this.#waiters.length - (this.#runner === null ? 0 : 1), this.#broken ? Flag.broken : 0);
@@ -133,9 +140,12 @@ class BarrierState implements SyncState {
   /** Fails the parties of this round; the barrier stays usable (reset) unless #break marks it. */
   #fail(): void {
     const waiters = this.#waiters;
+    const runner = this.#runner;
     this.#waiters = [];
     this.#runner = null;
-    for (const pending of waiters) answer(pending, Status.broken);
+    // The last party is still running the action and waits for the answer to its report, as under `thread`.
+    if (runner !== null) this.#failedRunners.push(runner);
+    for (const pending of waiters) if (pending !== runner) answer(pending, Status.broken);
   }
 
   #break(): void {
@@ -159,6 +169,7 @@ class BarrierState implements SyncState {
 
   peerGone(peer: Peer): void {
     removeFrom(this.#early, ([p]) => p.peer === peer);
+    removeFrom(this.#failedRunners, (p) => p.peer === peer);
     const held = this.#holders.delete(peer.id);
     const waiting = this.#waiters.some((p) => p.peer === peer);
     this.#waiters = this.#waiters.filter((p) => p.peer !== peer);

@@ -3,7 +3,7 @@ import { targetRef, toHandle, type EncodeContext, type HandleDescriptor, type Re
 import { deadlineOf, runAsync, runSync } from './atomics.js';
 import { backingFromWire, backingToWire, command, createBacking, strategyOption, waitOptions, type Backing, type WireBacking } from './backing.js';
 import { Op, Status } from './protocol.js';
-import { EVENT_WORDS, eventSet, eventWait } from './shared-memory.js';
+import { EVENT_WORDS, eventIsSet, eventSet, eventWait } from './shared-memory.js';
 import type { SyncOptions, WaitOptions } from './types.js';
 
 const REVIVE = Symbol('revive');
@@ -38,11 +38,11 @@ export class Event {
 
   async isSet(): Promise<boolean> {
     const backing = this.#backing;
-    if (backing.strategy === 'thread') return Atomics.load(backing.words, 0) === 1;
+    if (backing.strategy === 'thread') return eventIsSet(backing.words);
     return (await command(backing, Op.eventIsSet, 0, 'Event')).value === 1;
   }
 
-  /** Waits until the flag is set; resolves true, or false after `timeoutMs`. */
+  /** Waits until the flag is set; resolves true if it was set before or during the wait (even if cleared since), false after `timeoutMs`. */
   async wait(options?: WaitOptions): Promise<boolean> {
     const { timeoutMs, signal } = waitOptions(options);
     const backing = this.#backing;

@@ -13,62 +13,120 @@ export function newWords(count: number): Int32Array {
   return new Int32Array(new SharedArrayBuffer(count * Int32Array.BYTES_PER_ELEMENT));
 }
 
-// ---- Barrier: STATE packs the generation (high 16 bits) and the arrivals of this round (low 16).
+// ---- Barrier: STATE packs the generation (bits 17-30), a broken flag (bit 16) and this round's
+// arrivals (bits 0-15), so that an arrival, a break and a reset each change the barrier in one
+// atomic step: an arrival can never slip into a barrier that is broken, or being reset, between
+// checking it and arriving.
 const B_STATE = 0;
-const B_BROKEN = 1;
-/** Outcome of each generation in a ring: 0 undecided, 1 released, 2 broken (first writer wins). */
-const B_OUTCOME = 2;
+/**
+ * Outcome of each generation in a ring, tagged with the generation: (gen << 2) | outcome, first
+ * writer wins. The tag means no slot is ever cleared for reuse, so anyone who sees a recorded
+ * outcome can finish moving STATE on (`advance`): a party that stops between the two steps (a
+ * terminated worker) cannot leave the barrier stuck.
+ */
+const B_OUTCOME = 1;
 const RING = 64;
 export const BARRIER_WORDS = B_OUTCOME + RING;
 /** Parties must fit the arrival count's 16 bits. */
 export const MAX_PARTIES = 0xffff;
 
+const BROKEN = 1 << 16;
+const GEN_SHIFT = 17;
+/** 14 bits keep STATE a positive int32; the ring size divides 2^14, so slots line up across the wrap. */
+const GEN_MASK = 0x3fff;
+
 const OUT_RELEASED = 1;
-const OUT_BROKEN = 2;
+/** The round failed (reset() while parties waited in it) but the barrier is not broken. */
+const OUT_FAILED = 2;
+/** The round failed and the barrier stays broken until reset() (abort, timeout, failed action, a party died). */
+const OUT_BROKEN = 3;
 
-const genOf = (state: number): number => (state >>> 16) & 0xffff;
+const genOf = (state: number): number => (state >>> GEN_SHIFT) & GEN_MASK;
 const countOf = (state: number): number => state & 0xffff;
+const isBroken = (state: number): boolean => (state & BROKEN) !== 0;
+const slotOf = (gen: number): number => B_OUTCOME + (gen % RING);
 
-/**
- * Decides generation `gen`'s outcome (unless someone already did) and, if this call decided it,
- * marks a break, opens the next generation and wakes the sleepers. Returns the outcome that stands.
- */
+/** The outcome recorded for `gen`, or 0 while it is undecided. */
+function outcomeOf(words: Int32Array, gen: number): number {
+  const tagged = Atomics.load(words, slotOf(gen));
+  return tagged >>> 2 === gen ? tagged & 3 : 0;
+}
+
+/** Moves STATE past `gen`, whose outcome is recorded: no arrivals, broken if the outcome breaks it; wakes the sleepers. */
+function advance(words: Int32Array, gen: number, outcome: number): void {
+  for (;;) {
+    const state = Atomics.load(words, B_STATE);
+    if (genOf(state) !== gen) return;
+    const next = (((gen + 1) & GEN_MASK) << GEN_SHIFT) | (outcome === OUT_BROKEN ? BROKEN : state & BROKEN);
+    if (Atomics.compareExchange(words, B_STATE, state, next) === state) {
+      Atomics.notify(words, B_STATE);
+      return;
+    }
+  }
+}
+
+/** STATE once any recorded outcome has been applied: its round is undecided. */
+function current(words: Int32Array): number {
+  for (;;) {
+    const state = Atomics.load(words, B_STATE);
+    const decided = outcomeOf(words, genOf(state));
+    if (decided === 0) return state;
+    advance(words, genOf(state), decided);
+  }
+}
+
+/** Records `outcome` for generation `gen` unless one is recorded already, and moves STATE on; returns the outcome that stands. */
 function decide(words: Int32Array, gen: number, outcome: number): number {
-  const slot = B_OUTCOME + (gen % RING);
-  const previous = Atomics.compareExchange(words, slot, 0, outcome);
-  if (previous !== 0) return previous;
-  if (outcome === OUT_BROKEN) Atomics.store(words, B_BROKEN, 1);
-  const nextGen = (gen + 1) & 0xffff;
-  Atomics.store(words, B_OUTCOME + (nextGen % RING), 0);
-  Atomics.store(words, B_STATE, nextGen << 16);
-  Atomics.notify(words, B_STATE);
-  return outcome;
+  const slot = slotOf(gen);
+  for (;;) {
+    const tagged = Atomics.load(words, slot);
+    if (tagged >>> 2 === gen && (tagged & 3) !== 0) {
+      advance(words, gen, tagged & 3);
+      return tagged & 3;
+    }
+    // Decided and moved on long ago, its slot reused by a later generation: the caller's round is over.
+    if (genOf(Atomics.load(words, B_STATE)) !== gen) return OUT_FAILED;
+    if (Atomics.compareExchange(words, slot, tagged, (gen << 2) | outcome) === tagged) {
+      advance(words, gen, outcome);
+      return outcome;
+    }
+  }
 }
 
 /** Breaks the barrier (abort): the current round's waiters fail, and it stays broken until reset. */
 export function barrierBreak(words: Int32Array): void {
-  // A round released at this very moment moves on to the next generation: break that one.
-  while (decide(words, genOf(Atomics.load(words, B_STATE)), OUT_BROKEN) !== OUT_BROKEN);
+  // A round released (or reset) at this very moment moves on to the next generation: break that one.
+  for (;;) {
+    const state = current(words);
+    if (isBroken(state) || decide(words, genOf(state), OUT_BROKEN) === OUT_BROKEN) return;
+  }
 }
 
 /** Breaks the round only if parties are waiting in it (a party died: they would wait forever). */
 export function barrierBreakIfWaiting(words: Int32Array): void {
-  const state = Atomics.load(words, B_STATE);
+  const state = current(words);
   if (countOf(state) > 0) decide(words, genOf(state), OUT_BROKEN);
 }
 
+/**
+ * Python's reset(): the parties waiting now get BrokenBarrierError, and the barrier is not broken
+ * afterwards, so they (and anyone else) can start the next round at once.
+ */
 export function barrierReset(words: Int32Array): void {
-  const state = Atomics.load(words, B_STATE);
-  if (countOf(state) > 0) decide(words, genOf(state), OUT_BROKEN);
-  Atomics.store(words, B_BROKEN, 0);
+  const state = current(words);
+  if (countOf(state) > 0) decide(words, genOf(state), OUT_FAILED);
+  for (;;) {
+    const now = current(words);
+    if (!isBroken(now) || Atomics.compareExchange(words, B_STATE, now, now & ~BROKEN) === now) return;
+  }
 }
 
 export function barrierWaiting(words: Int32Array, parties: number): number {
-  return Math.min(countOf(Atomics.load(words, B_STATE)), parties - 1);
+  return Math.min(countOf(current(words)), parties - 1);
 }
 
 export function barrierBroken(words: Int32Array): boolean {
-  return Atomics.load(words, B_BROKEN) === 1;
+  return isBroken(current(words));
 }
 
 /** What a wait reports: the caller's index, and whether it must run the action before `barrierRelease`. */
@@ -80,22 +138,15 @@ export interface Arrival {
 
 export function* barrierArrive(words: Int32Array, parties: number): Steps<Arrival> {
   for (;;) {
-    if (Atomics.load(words, B_BROKEN) === 1) throw new BrokenBarrierError('the barrier is broken');
-    const state = Atomics.load(words, B_STATE);
+    const state = current(words);
+    if (isBroken(state)) throw new BrokenBarrierError('the barrier is broken');
     const count = countOf(state);
     if (count >= parties) {
       // The last party of this round is running the action: extra parties wait for the next round.
       yield { array: words, index: B_STATE, expected: state, untimed: true };
       continue;
     }
-    if (Atomics.compareExchange(words, B_STATE, state, state + 1) !== state) continue;
-    const arrival: Arrival = { index: count, gen: genOf(state), last: count + 1 === parties };
-    if (Atomics.load(words, B_BROKEN) === 1) {
-      // Broken between the check and the arrival: do not wait in a round nobody will finish.
-      decide(words, arrival.gen, OUT_BROKEN);
-      throw new BrokenBarrierError('the barrier is broken');
-    }
-    return arrival;
+    if (Atomics.compareExchange(words, B_STATE, state, state + 1) === state) return { index: count, gen: genOf(state), last: count + 1 === parties };
   }
 }
 
@@ -114,7 +165,7 @@ export function* barrierFinish(words: Int32Array, arrival: Arrival): Steps<numbe
       throw new BrokenBarrierError('the barrier wait timed out');
     }
   }
-  if (Atomics.load(words, B_OUTCOME + (arrival.gen % RING)) === OUT_RELEASED) return arrival.index;
+  if (outcomeOf(words, arrival.gen) === OUT_RELEASED) return arrival.index;
   throw new BrokenBarrierError('the barrier was broken while waiting');
 }
 
@@ -225,20 +276,32 @@ export function semaphoreRelease(words: Int32Array, n: number, max: number): voi
   Atomics.notify(words, 0, n);
 }
 
-// ---- Event: FLAG.
-export const EVENT_WORDS = 1;
+// ---- Event: FLAG, and SETS, a generation counter bumped by every set(): a waiter that slept
+// through a set() followed at once by clear() still sees that it was set (CPython's issue 13502).
+const E_FLAG = 0;
+const E_SETS = 1;
+export const EVENT_WORDS = 2;
 
 export function* eventWait(words: Int32Array, blocking: boolean): Steps<boolean> {
-  while (Atomics.load(words, 0) === 0) {
-    if (!blocking) return false;
-    if ((yield { array: words, index: 0, expected: 0 }) === 'timed-out') return Atomics.load(words, 0) === 1;
+  const sets = Atomics.load(words, E_SETS);
+  if (Atomics.load(words, E_FLAG) === 1) return true;
+  if (!blocking) return false;
+  for (;;) {
+    const outcome = yield { array: words, index: E_SETS, expected: sets };
+    if (Atomics.load(words, E_SETS) !== sets) return true;
+    if (outcome === 'timed-out') return false;
   }
-  return true;
 }
 
 export function eventSet(words: Int32Array, value: boolean): void {
-  Atomics.store(words, 0, value ? 1 : 0);
-  if (value) Atomics.notify(words, 0);
+  Atomics.store(words, E_FLAG, value ? 1 : 0);
+  if (!value) return;
+  Atomics.add(words, E_SETS, 1);
+  Atomics.notify(words, E_SETS);
+}
+
+export function eventIsSet(words: Int32Array): boolean {
+  return Atomics.load(words, E_FLAG) === 1;
 }
 
 // ---- Condition: SEQ (bumped by notify), WAITERS, TOKENS (notifications not yet taken).

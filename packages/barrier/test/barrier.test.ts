@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { STRATEGIES } from '@parlab/core';
 import { Barrier, BrokenBarrierError } from '../dist/src/index.js';
-import { failingAction, markAction, waitRounds } from '../dist/test/fixtures/targets.js';
-import { cleanup, killAll, read, start, tmp } from './helpers.js';
+import { failingAction, hookedAction, markAction, setActionHook, waitRounds } from '../dist/test/fixtures/targets.js';
+import { cleanup, killAll, read, start, tmp, until } from './helpers.js';
 
 afterEach(killAll);
 afterAll(cleanup);
@@ -16,7 +16,8 @@ describe.each(STRATEGIES)('Barrier (%s)', (strategy) => {
     const children = files.map((file) => start(strategy, waitRounds, [barrier, 5, file]));
     const mine: number[] = [];
     for (let i = 0; i < 5; i++) mine.push(await barrier.wait({ timeoutMs: 20_000 }));
-    await Promise.all(children.map((c) => c.join(20_000)));
+    // Each child ends by itself once its target returns: the barrier's handles do not hold it.
+    expect(await Promise.all(children.map((c) => c.join(20_000)))).toEqual([0, 0]);
     const theirs = files.map((f) => read<{ indices: number[] }>(f).indices);
     for (let round = 0; round < 5; round++) {
       expect([mine[round], theirs[0]?.[round], theirs[1]?.[round]].sort()).toEqual([0, 1, 2]);
@@ -83,6 +84,23 @@ describe.each(STRATEGIES)('Barrier (%s)', (strategy) => {
     expect(await barrier.broken()).toBe(false);
   });
 
+  it.each(['abort', 'reset'] as const)('%s() while the last party runs the action fails that round for every party, the last one too', async (how) => {
+    const barrier = new Barrier(2, { strategy, action: hookedAction });
+    const file = tmp();
+    const child = start(strategy, waitRounds, [barrier, 1, file]);
+    await until(async () => (await barrier.nWaiting()) === 1);
+    // This party arrives last, so the action (and the hook) runs here.
+    setActionHook(() => (how === 'abort' ? barrier.abort() : barrier.reset()));
+    try {
+      await expect(barrier.wait({ timeoutMs: 20_000 })).rejects.toBeInstanceOf(BrokenBarrierError);
+    } finally {
+      setActionHook(null);
+    }
+    await child.join(20_000);
+    expect(read<{ broken: boolean }>(file).broken).toBe(true);
+    expect(await barrier.broken()).toBe(how === 'abort');
+  });
+
   it('an aborted signal rejects with its reason and breaks the barrier', async () => {
     const barrier = new Barrier(2, { strategy });
     const controller = new AbortController();
@@ -92,9 +110,18 @@ describe.each(STRATEGIES)('Barrier (%s)', (strategy) => {
     expect(await barrier.broken()).toBe(true);
   });
 
+  it('a negative timeout is 0, as in Python: the wait times out at once and breaks the barrier', async () => {
+    const barrier = new Barrier(2, { strategy });
+    await expect(barrier.wait({ timeoutMs: -1 })).rejects.toBeInstanceOf(BrokenBarrierError);
+    expect(await barrier.broken()).toBe(true);
+    const byDefault = new Barrier(2, { strategy, timeoutMs: -1 });
+    await expect(byDefault.wait()).rejects.toBeInstanceOf(BrokenBarrierError);
+    expect(await byDefault.broken()).toBe(true);
+  });
+
   it('rejects bad arguments with clear errors', () => {
     expect(() => new Barrier(0, { strategy })).toThrow(/parties must be an integer/);
-    expect(() => new Barrier(2, { strategy, timeoutMs: -1 })).toThrow(/timeoutMs/);
+    expect(() => new Barrier(2, { strategy, timeoutMs: Number.NaN })).toThrow(/timeoutMs/);
     expect(() => new Barrier(2, { strategy, action: () => {} })).toThrow(/defineTargets/);
   });
 });

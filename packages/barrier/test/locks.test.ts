@@ -100,4 +100,29 @@ describe.each(STRATEGIES)('locks (%s)', (strategy) => {
     await cond.release();
     expect(await cond.lock.locked()).toBe(false);
   });
+
+  it('a negative timeout is 0, as in multiprocessing: each call tries once and returns at once', async () => {
+    const lock = new Lock({ strategy });
+    expect(await lock.acquire({ timeoutMs: -1 })).toEqual({ acquired: true, ownerDied: false });
+    expect(await lock.acquire({ timeoutMs: -1 })).toEqual({ acquired: false, ownerDied: false });
+    await lock.release();
+    const rlock = new RLock({ strategy });
+    expect((await rlock.acquire({ timeoutMs: -1 })).acquired).toBe(true);
+    expect((await rlock.acquire({ timeoutMs: -1 })).acquired).toBe(true);
+    await rlock.release();
+    await rlock.release();
+    expect(await new Semaphore({ strategy, value: 0 }).acquire({ timeoutMs: -1 })).toBe(false);
+    expect(await new BoundedSemaphore({ strategy, value: 1 }).acquire({ timeoutMs: -1 })).toBe(true);
+    const event = new Event({ strategy });
+    expect(await event.wait({ timeoutMs: -1 })).toBe(false);
+    await event.set();
+    expect(await event.wait({ timeoutMs: -1 })).toBe(true);
+    const cond = new Condition(undefined, { strategy });
+    await cond.acquire();
+    expect(await cond.wait({ timeoutMs: -1 })).toBe(false);
+    expect(await cond.waitFor(() => false, { timeoutMs: -1 })).toBe(false);
+    // As in Python, the lock is held again when wait() returns.
+    await cond.release();
+    await expect(lock.acquire({ timeoutMs: Number.NaN })).rejects.toThrow(/timeoutMs/);
+  });
 });

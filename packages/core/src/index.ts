@@ -13,7 +13,7 @@ export type { JoinOptions, ProcessOptions, Target } from './process.js';
 export { cpuCount, currentProcess, parentProcess } from './context.js';
 export { defineTargets, loadTarget, refOf, targetRef, toTargetRef } from './target.js';
 export { CloneError, ProcessStateError, TargetError, TimeoutError, WorkerExitError } from './errors.js';
-export { checkSignal, checkTimeout, withDeadline } from './wait.js';
+export { checkSignal, checkTimeout, waitTimeout, withDeadline } from './wait.js';
 export { flushPending, onProgramEnd } from './flush.js';
 export { isJsonExact, jsonCopy, NOT_JSON } from './json.js';
 export type { WaitOptions } from './wait.js';

@@ -1,5 +1,5 @@
 // Starts a child (process or thread) running a named program; used by Process, Pool and Manager.
-import { CloneError } from './errors.js';
+import { CloneError, ProcessStateError } from './errors.js';
 import { encodeValue, transferCollector } from './codec.js';
 import { currentProcess, type Identity } from './context.js';
 import type { BootMessage } from './protocol.js';
@@ -55,13 +55,15 @@ export function locateCloneFailure(value: unknown, path: string): string {
 
 /**
  * Encodes `init` (throwing CloneError before anything starts if it cannot cross), spawns the
- * child and sends it the boot message.
+ * child and sends it the boot message. A daemon child may not start children (ProcessStateError).
  */
 export function startWorker(options: StartWorkerOptions): StrategyWorker {
+  const parent = currentProcess();
+  // Python's rule (BaseProcess.start): a daemon is ended with its parent, so it must leave nothing behind.
+  if (parent.daemon) throw new ProcessStateError(`daemonic processes are not allowed to have children (${parent.name} is a daemon; cannot start ${options.name})`);
   const collector = transferCollector(options.strategy);
   const initName = options.initName ?? 'init';
   const init = encodeValue(options.init, collector, initName);
-  const parent = currentProcess();
   const identity: Identity = {
     name: options.name,
     daemon: options.daemon,

@@ -8,7 +8,7 @@ import { isMessage, type FatalMessage, type ProcessResultMessage } from './proto
 import type { ExitInfo, StrategyWorker } from './strategy/index.js';
 import { refOf, targetRef, toTargetRef } from './target.js';
 import type { ResourceLimits, StrategyName, TargetRef } from './types.js';
-import { checkSignal, checkTimeout, withDeadline } from './wait.js';
+import { checkSignal, waitTimeout, withDeadline } from './wait.js';
 
 /** A function registered with defineTargets, or a { module, export } reference. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -247,14 +247,15 @@ export class Process {
 
   /**
    * Waits until the process exits, or until `timeoutMs` passes or `signal` aborts (then it just
-   * returns; check `exitCode`). Resolves with the exit code, or null if still running.
+   * returns; check `exitCode`). Resolves with the exit code, or null if still running. A negative
+   * timeout is 0, as in Python.
    */
   async join(options?: number | JoinOptions): Promise<number | null> {
     this.#checkOpen();
     if (this.#isChildView()) throw new ProcessStateError('a process cannot join itself');
     if (this.#state === 'initial') throw new ProcessStateError(`can only join a started process (${this.#name})`);
     const opts: JoinOptions = typeof options === 'number' ? { timeoutMs: options } : (options ?? {});
-    const timeoutMs = checkTimeout(opts.timeoutMs, typeof options === 'number' ? 'join timeout' : 'timeoutMs');
+    const timeoutMs = waitTimeout(opts.timeoutMs, typeof options === 'number' ? 'join timeout' : 'timeoutMs');
     const signal = checkSignal(opts.signal);
     if (this.#state === 'exited') return this.#exitCode;
     await withDeadline(this.#exited, `join ${this.#name}`, { timeoutMs, signal }, undefined, () => undefined).catch(

@@ -8,13 +8,24 @@ export interface WaitOptions {
   readonly signal?: AbortSignal | undefined;
 }
 
-/** Throws a RangeError naming `name` unless `value` is a finite number ≥ 0 (or undefined). */
+/** Throws a RangeError naming `name` unless `value` is a finite number ≥ 0 (or undefined). For settings; waits take `waitTimeout`. */
 export function checkTimeout(value: unknown, name = 'timeoutMs'): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
     throw new RangeError(`${name} must be a finite number of milliseconds ≥ 0, got ${String(value)}`);
   }
   return value;
+}
+
+/**
+ * A wait's timeout read as Python's multiprocessing reads it: a negative one is 0, so the call tries
+ * once or returns at once (`Process.join(-1)`, `Lock.acquire(timeout=-1)`, `Event.wait(-1)`,
+ * `Queue.get(timeout=-1)`, `Connection.poll(-1)` all do). undefined means no limit; anything but a
+ * finite number throws a RangeError naming `name`.
+ */
+export function waitTimeout(value: unknown, name = 'timeoutMs'): number | undefined {
+  if (typeof value === 'number' && value < 0) return 0;
+  return checkTimeout(value, name);
 }
 
 /** Throws a TypeError naming `name` unless `value` is an AbortSignal (or undefined). */

@@ -1,5 +1,5 @@
 // What both strategies' connections share: argument checks, state, locking, values and bytes on top of frames.
-import { checkSignal, checkTimeout, type StrategyName } from '@parlab/core';
+import { checkSignal, waitTimeout, type StrategyName } from '@parlab/core';
 import { BufferTooShortError, ConnectionStateError, EOFError } from './errors.js';
 import { FRAME_BYTES, FRAME_JSON, FRAME_VALUE, type FrameHeader, type FrameKind } from './frames.js';
 import { Mutex } from './mutex.js';
@@ -172,7 +172,8 @@ export abstract class BaseConnection implements Connection {
   }
 
   #bound(what: string, options: RecvOptions | undefined): WaitBound {
-    const timeoutMs = checkTimeout(options?.timeoutMs, 'options.timeoutMs');
+    // Negative is 0, as Python's Connection.poll(-1) returns at once.
+    const timeoutMs = waitTimeout(options?.timeoutMs, 'options.timeoutMs');
     const signal = checkSignal(options?.signal, 'options.signal');
     signal?.throwIfAborted();
     return { deadline: timeoutMs === undefined ? Infinity : performance.now() + timeoutMs, what, timeoutMs, signal };

@@ -70,7 +70,18 @@ describe.each(STRATEGIES)('connections in one place (%s)', (strategy) => {
     await a.send(1);
     expect(await b.poll(5000)).toBe(true);
     expect(await b.recv({ timeoutMs: 5000 })).toBe(1);
-    await expect(b.recv({ timeoutMs: -1 })).rejects.toThrow(RangeError);
+    await expect(b.recv({ timeoutMs: Number.NaN })).rejects.toThrow(RangeError);
+  });
+
+  it('a negative timeout is 0, as Python\'s poll(-1): poll and recv answer at once', async () => {
+    const [a, b] = await pipe({ strategy });
+    expect(await b.poll(-1)).toBe(false);
+    await expect(b.recv({ timeoutMs: -1 })).rejects.toMatchObject({ name: 'TimeoutError' });
+    await a.send('x');
+    // Bounded wait for the message to be there, then the negative timeouts see it.
+    expect(await b.poll(5000)).toBe(true);
+    expect(await b.poll(-1)).toBe(true);
+    expect(await b.recv({ timeoutMs: -1 })).toBe('x');
   });
 
   it('duplex false: the first end only receives, the second only sends', async () => {

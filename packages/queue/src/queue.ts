@@ -1,13 +1,13 @@
 // Queue, JoinableQueue and SimpleQueue: Python's multiprocessing queues over either strategy.
 import {
   checkSignal,
-  checkTimeout,
   currentProcess,
   targetRef,
   toHandle,
   type EncodeContext,
   type HandleDescriptor,
   type StrategyName,
+  waitTimeout,
 } from '@parlab/core';
 import type { Backend, Wait } from './backend.js';
 import { Broker, EMPTY } from './broker.js';
@@ -27,7 +27,8 @@ function localStrategy(): StrategyName {
 
 function toWait(options: WaitOptions | undefined): Wait {
   if (options !== undefined && (typeof options !== 'object' || options === null)) throw new TypeError('options must be an object');
-  const timeoutMs = checkTimeout(options?.timeoutMs, 'options.timeoutMs');
+  // Negative is 0, as multiprocessing.Queue.get(timeout=-1) raises Empty at once.
+  const timeoutMs = waitTimeout(options?.timeoutMs, 'options.timeoutMs');
   const signal = checkSignal(options?.signal, 'options.signal');
   signal?.throwIfAborted();
   return { timeoutMs, signal };

@@ -49,7 +49,7 @@ describe('a queue used where it was made', () => {
     await expect(queue.put(1)).rejects.toThrow(QueueStateError);
     await expect(queue.get()).rejects.toThrow(QueueStateError);
     expect(() => new Queue(-1)).toThrow(/maxsize/);
-    await expect(new Queue().get({ timeoutMs: -5 })).rejects.toThrow(/timeoutMs/);
+    await expect(new Queue().get({ timeoutMs: Number.NaN })).rejects.toThrow(/timeoutMs/);
     await expect(new Queue().put(() => 1)).rejects.toThrow(/function/);
   });
 
@@ -66,6 +66,17 @@ describe('a queue used where it was made', () => {
     await queue.taskDone();
     await joined;
     await expect(queue.taskDone()).rejects.toThrow(QueueStateError);
+  });
+
+  it('a negative timeout is 0, as in multiprocessing: get raises Empty, put Full, join TimeoutError at once', async () => {
+    const queue = new JoinableQueue(1);
+    await expect(queue.get({ timeoutMs: -5 })).rejects.toThrow(Empty);
+    await queue.put('a', { timeoutMs: -1 });
+    await expect(queue.put('b', { timeoutMs: -1 })).rejects.toThrow(Full);
+    await expect(queue.join({ timeoutMs: -1 })).rejects.toMatchObject({ name: 'TimeoutError' });
+    expect(await queue.get({ timeoutMs: -1 })).toBe('a');
+    await queue.taskDone();
+    await queue.join({ timeoutMs: -1 });
   });
 
   it('SimpleQueue: put, get, empty, close', async () => {

@@ -58,6 +58,7 @@ export function boot(channel: ParentChannel): void {
         for (const [msg, items] of pending) next(msg, items);
       },
       exit: (code) => void flushPending().then(() => channel.exit(code)),
+      end: () => void flushPending().then(() => channel.release()),
     };
     await (program as Program)(context);
   }

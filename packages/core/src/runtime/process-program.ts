@@ -1,4 +1,4 @@
-// The program a Process's child runs: load the target (or rebuild the subclass), run it, report.
+// The program a Process's child runs: load the target (or rebuild the subclass), run it, report, and let the child end by itself.
 import { encodeError } from '../codec.js';
 import { flushPending } from '../flush.js';
 import { TargetError } from '../errors.js';
@@ -28,5 +28,10 @@ export async function processProgram(context: ProgramContext): Promise<void> {
   // What the target handed to primitives (a queue's buffered puts) is out before the result says it is done.
   await flushPending();
   context.send(result);
-  context.exit(result.type === 'parlab:done' ? 0 : 1);
+  // Python's child waits for its non-daemon threads before it exits; the analogue here is the work the
+  // target left on the event loop. A target that threw exits 1; one that returned, with the
+  // process.exitCode it set (0 if none).
+  if (result.type === 'parlab:error') process.exitCode = 1;
+  else process.exitCode ??= 0;
+  context.end();
 }

@@ -146,13 +146,17 @@ export function spawnProcess(options: SpawnOptions): StrategyWorker {
 /** The child side of the IPC channel; only valid in a process started by `spawnProcess`. */
 export function connectToParentProcess(): ParentChannel {
   let pendingSends = 0;
-  let exitCode: number | null = null;
-  const finish = (): void => {
-    if (exitCode !== null && pendingSends === 0) process.exit(exitCode);
+  // What exit() or release() does once every send has been handed over (a handle waits for the parent's ack).
+  let afterSends: (() => void) | null = null;
+  const settle = (): void => {
+    if (pendingSends > 0 || afterSends === null) return;
+    const then = afterSends;
+    afterSends = null;
+    then();
   };
   const sent = (): void => {
     pendingSends--;
-    finish();
+    settle();
   };
   return {
     strategy: 'process',
@@ -172,9 +176,14 @@ export function connectToParentProcess(): ParentChannel {
       process.on('disconnect', listener);
     },
     exit(code) {
-      exitCode = code;
       if (!process.connected) process.exit(code);
-      finish();
+      afterSends = () => process.exit(code);
+      settle();
+    },
+    release() {
+      // An explicit unref: the channel no longer counts, whatever 'message' listeners it has.
+      afterSends = () => process.channel?.unref();
+      settle();
     },
   };
 }

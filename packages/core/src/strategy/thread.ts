@@ -110,6 +110,10 @@ export function connectToParentThread(): ParentChannel {
     exit(code) {
       process.exit(code);
     },
+    release() {
+      // What was posted is delivered even after the thread ends; only the port must stop holding it.
+      port.unref();
+    },
   };
 }
 

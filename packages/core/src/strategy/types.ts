@@ -52,4 +52,10 @@ export interface ParentChannel {
   onDisconnect(listener: () => void): void;
   /** Ends this child with `code` once the messages already sent are handed over. */
   exit(code: number): void;
+  /**
+   * Lets this child end by itself: once the messages already sent are handed over, the channel to
+   * the parent stops holding the event loop, so the child exits (with `process.exitCode`) when the
+   * work its program left behind — timers, sockets, writes — is done.
+   */
+  release(): void;
 }
