@@ -85,3 +85,42 @@ export function readResults(out: string): unknown {
 
 /** Control characters other than newline (escape sequences, carriage returns…). */
 export const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f]/;
+
+/** Every process below `pid` (children, their children…), from one `ps` listing. */
+export function descendants(pid: number): number[] {
+  const rows = execFileSync('ps', ['-eo', 'pid=,ppid='], { encoding: 'utf8' })
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/).map(Number))
+    .filter((row): row is [number, number] => row.length === 2 && row.every(Number.isInteger));
+  const found: number[] = [];
+  const queue = [pid];
+  while (queue.length > 0) {
+    const parent = queue.shift() as number;
+    for (const [child, ppid] of rows) {
+      if (ppid === parent && !found.includes(child)) {
+        found.push(child);
+        queue.push(child);
+      }
+    }
+  }
+  return found;
+}
+
+/** Polls (bounded) until none of `pids` is alive; returns those still alive after `timeoutMs`. */
+export async function allGone(pids: readonly number[], timeoutMs: number): Promise<number[]> {
+  const isAlive = (pid: number): boolean => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const deadline = Date.now() + timeoutMs;
+  let left = pids.filter(isAlive);
+  while (left.length > 0 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    left = left.filter(isAlive);
+  }
+  return left;
+}

@@ -1,0 +1,141 @@
+// What `pnpm bench` does once built: parses the command line, runs the suites, saves results.json, prints the summary, renders the report.
+import { join } from 'node:path';
+import { activeChildren, cpuCount } from '@parlab/core';
+import { helpText, parseCommandLine } from './args.js';
+import { findWorkloads, type WorkloadEntry } from './discover.js';
+import { biasNotes, machineInfo, pythonVersion } from './environment.js';
+import { UsageError } from './errors.js';
+import { HostMonitor } from './host.js';
+import { createProgress, formatDuration } from './progress.js';
+import { renderReportStep } from './report-step.js';
+import { ResultsStore } from './results-store.js';
+import { runSuites } from './run.js';
+import { flagReport, summaryTable } from './summary-table.js';
+import { repoRoot } from './repo.js';
+import { watchParents } from './parent-watch.js';
+import type { RunPlan } from './types.js';
+
+/** Exit codes: 0 done, 1 a step failed, 2 a usage error, 130 interrupted (as shells report Ctrl-C). */
+const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
+/** How long a stopping run may take to close its workers before it exits anyway. */
+const STOP_GRACE_MS = 5_000;
+
+function exit(code: number): void {
+  // Let stdout drain (a large --json document) before leaving.
+  process.stdout.write('', () => process.exit(code));
+}
+
+type Parsed = { plan: RunPlan; entries: WorkloadEntry[] } | { code: number };
+
+function parse(argv: readonly string[]): Parsed {
+  const entries = findWorkloads();
+  const cores = cpuCount();
+  try {
+    const plan = parseCommandLine(argv, { workloadIds: entries.map((e) => e.id), cores, defaultOut: join(repoRoot(), 'reports') });
+    if (plan !== 'help') return { plan, entries };
+    process.stdout.write(`${helpText(entries.map((e) => e.id), cores)}\n`);
+    return { code: EXIT.ok };
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`bench: ${error.message}\nRun pnpm bench --help for the options.\n`);
+    return { code: EXIT.usage };
+  }
+}
+
+/**
+ * Checks the command line without running anything: the exit code to leave with at once (help
+ * printed, or a usage error), or null when the run should go on.
+ */
+export function checkCommandLine(argv: readonly string[]): number | null {
+  const parsed = parse(argv);
+  return 'code' in parsed ? parsed.code : null;
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const parsed = parse(argv);
+  if ('code' in parsed) return parsed.code;
+  const { plan, entries } = parsed;
+  const log = (line: string): boolean => process.stderr.write(`${line}\n`);
+  const python = plan.suites.includes('python') ? pythonVersion() : null;
+  const biases = biasNotes();
+  const machine = machineInfo(python);
+  const started = Date.now();
+  const store = new ResultsStore(plan.outDir, machine, {
+    profile: plan.profile,
+    suites: plan.suites,
+    workloads: plan.workloads,
+    strategies: plan.strategies,
+    workers: plan.workers,
+    lang: plan.lang,
+    environment: Object.fromEntries(biases.map((b) => [b.name, b.value])),
+    biases: biases.map((b) => ({ name: b.name, value: b.value, effect: b.effect.en })),
+  });
+  log(`parlab bench · ${plan.profile} · ${plan.suites.join(', ')} · workers ${plan.workers.join(',')} · ${machine.cores} cores · node ${machine.node}${python === null ? '' : ` · python ${python}`}`);
+  for (const bias of biases) log(`note: ${bias.name}=${bias.value} biases the comparison: ${bias.effect[plan.lang]}`);
+  log(`results: ${store.path}`);
+  // The host is measured too: a busy or unstable machine is said at once, not discovered in the charts.
+  const host = new HostMonitor();
+  const warnings = await host.begin();
+  for (const warning of warnings) log(`warning: ${warning.message}: the benchmark result may be unstable`);
+  store.setHost(host.info());
+
+  const controller = new AbortController();
+  let interrupted = false;
+  const stop = (why: string): void => {
+    if (interrupted) {
+      log(`bench: ${why} again, leaving now`);
+      process.exit(EXIT.interrupted);
+    }
+    interrupted = true;
+    log(`\nbench: ${why}, stopping workers and saving the points measured so far…`);
+    controller.abort(new Error(`interrupted: ${why}`));
+    // Whatever does not close in time is killed with us (core's guardian stops orphaned children).
+    setTimeout(() => process.exit(EXIT.interrupted), STOP_GRACE_MS).unref();
+  };
+  const onSignal = (signal: NodeJS.Signals): void => stop(`${signal} received`);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  // pnpm does not pass SIGTERM on to its script: when the parent goes, the run stops as on a signal.
+  const unwatch = watchParents(() => stop('the process that started the bench is gone'));
+
+  const progress = createProgress(process.stderr);
+  const selected = entries.filter((e) => plan.workloads.includes(e.id));
+  try {
+    await runSuites({ plan, entries: selected, python, store, progress, signal: controller.signal, machine, host });
+  } finally {
+    progress.finish();
+    for (const child of activeChildren()) child.kill();
+  }
+  store.setHost(interrupted ? host.info() : await host.finish());
+  unwatch();
+  const durationMs = Date.now() - started;
+  store.setOptions({ durationMs, interrupted });
+  const out = plan.json ? process.stderr : process.stdout;
+  const table = summaryTable(store.document);
+  if (table !== '') out.write(`\n${table}\n`);
+  for (const line of flagReport(store.points)) out.write(`${line}\n`);
+  for (const warning of store.document.host?.warnings ?? []) if (warning.code === 'drift') out.write(`warning: ${warning.message}\n`);
+  const failed = store.points.filter((p) => p.status === 'failed').length;
+  const skipped = store.points.filter((p) => p.status === 'skipped');
+  out.write(`\n${store.points.length} points (${failed} failed, ${skipped.length} skipped) in ${formatDuration(durationMs)} → ${store.path}\n`);
+  for (const note of new Set(skipped.map((p) => `skipped ${p.suite}/${p.subject}: ${p.error ?? ''}`))) out.write(`${note}\n`);
+  if (plan.json) process.stdout.write(`${JSON.stringify(store.points, null, 2)}\n`);
+  if (interrupted) return EXIT.interrupted;
+  if (!plan.report) return EXIT.ok;
+  const report = await renderReportStep(store.path, store.runDir, plan.lang);
+  if (report.status === 'done') out.write(`report: ${store.runDir}\n`);
+  else if (report.status === 'unavailable') out.write(`report step unavailable: ${report.reason}\n`);
+  else {
+    process.stderr.write(`report failed: ${report.error.message}\n`);
+    return EXIT.failed;
+  }
+  return EXIT.ok;
+}
+
+/** Runs the bench with `argv` and leaves the process with its exit code. */
+export async function runCli(argv: readonly string[]): Promise<void> {
+  await main(argv).then(exit, (error: unknown) => {
+    process.stderr.write(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    exit(EXIT.failed);
+  });
+}
