@@ -1,9 +1,9 @@
-// Public types of the runner: the results records (DESIGN.md schema 1), suites, profiles, options.
+// Public types of the runner: the results records (schema 2), suites, profiles, options.
 
 import type { Lang, MachineInfo, ResultPoint, ResultsFile, Strategy, Suite } from '@parlab/report';
 import { LANGS, STRATEGIES, SUITES } from '@parlab/report';
 
-// The results schema (DESIGN.md) is @parlab/report's: the runner writes what the report validates.
+// The results schema is @parlab/bench-kit's (re-exported by @parlab/report): the runner writes what the report validates.
 export { LANGS, SUITES };
 export type { Lang, MachineInfo };
 export type { Metric, PointStats, Unit } from '@parlab/report';
