@@ -1,23 +1,8 @@
-// The command line of `pnpm bench`: parsing, checking against what exists, and the help text.
+// The command line of `pnpm bench`, in the style every parlab command shares (@parlab/cli on commander).
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { UsageError } from './errors.js';
-import { LANGS, PROFILES, RUN_STRATEGIES, SUITES, type Lang, type Profile, type RunPlan, type RunStrategy, type SuiteName } from './types.js';
-
-const FLAGS = {
-  profile: { type: 'string' },
-  suite: { type: 'string' },
-  workloads: { type: 'string' },
-  strategies: { type: 'string' },
-  workers: { type: 'string' },
-  out: { type: 'string' },
-  lang: { type: 'string' },
-  json: { type: 'boolean' },
-  'no-report': { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
-
-const FLAG_LIST = Object.keys(FLAGS).map((name) => `--${name}`).join(', ');
+import { Option } from 'commander';
+import { choice, choices, createProgram, list, parseCommand, wholeNumber, type Lang, type ProgramSpec } from '@parlab/cli';
+import { LANGS, PROFILES, RUN_STRATEGIES, SUITES, type Profile, type RunPlan, type RunStrategy, type SuiteName } from './types.js';
 
 /** 1, 2, 4, … up to `cores`, then `cores` itself and twice `cores` (oversubscribed). */
 export function defaultWorkers(cores: number): number[] {
@@ -28,98 +13,87 @@ export function defaultWorkers(cores: number): number[] {
   return [...counts].sort((a, b) => a - b);
 }
 
-export function helpText(workloadIds: readonly string[], cores: number): string {
-  return [
-    'Usage: pnpm bench [options]',
-    '',
-    'Runs CPU-bound workloads serially and under the `process` and `thread` strategies, measures',
-    "parlab's primitives, compares pools with their peers and Python, then writes",
-    'reports/<run-id>/results.json and renders the report.',
-    '',
-    'Options:',
-    `  --profile quick|full     how long to measure (default quick, about 3 minutes on 2 cores)`,
-    `  --suite LIST             comma-separated: ${SUITES.join(', ')} (default all)`,
-    `  --workloads LIST         comma-separated workload ids (default all): ${workloadIds.join(', ') || '(none found)'}`,
-    `  --strategies LIST        comma-separated: ${RUN_STRATEGIES.join(', ')} (default all; serial is`,
-    '                           always measured when a parallel strategy is, to pair speedups with)',
-    `  --workers LIST           comma-separated worker counts (default ${defaultWorkers(cores).join(',')} here)`,
-    '  --out DIR                folder for <run-id>/results.json and `latest` (default reports/)',
-    `  --lang ${LANGS.join('|')}             language of the report (default en)`,
-    '  --json                   print the records as JSON on stdout (progress stays on stderr)',
-    '  --no-report              write results.json but do not render the report',
-    '  -h, --help               this text',
-    '',
-    'Ctrl-C stops the run: workers are stopped and the points measured so far are saved.',
-  ].join('\n');
+export const BENCH_SPEC: ProgramSpec = {
+  name: 'bench',
+  summary: {
+    en: "Runs CPU-bound workloads serially and under the process and thread strategies, measures parlab's primitives, compares pools with their peers and Python, then writes reports/<run-id>/results.json and renders the report. Ctrl-C stops the run and keeps the points measured so far.",
+    es: 'Ejecuta cargas de trabajo de CPU en serie y con las estrategias process y thread, mide las primitivas de parlab, compara los pools con sus pares y con Python, escribe reports/<run-id>/results.json y genera el informe. Ctrl-C detiene la ejecución y guarda los puntos ya medidos.',
+  },
+  examples: [
+    { command: 'pnpm bench', what: { en: 'every suite, quick profile (under 3 minutes on 2 cores)', es: 'todas las suites, perfil rápido (menos de 3 minutos con 2 núcleos)' } },
+    { command: 'pnpm bench --suite workloads --workloads primes,matmul --workers 1,2', what: { en: 'two workloads at 1 and 2 workers', es: 'dos cargas con 1 y 2 trabajadores' } },
+    { command: 'pnpm bench --profile full --lang es', what: { en: 'the long run, report in Spanish', es: 'la ejecución larga, informe en español' } },
+    { command: 'pnpm bench --json > records.json', what: { en: 'records as JSON on stdout, progress on stderr', es: 'los registros en JSON por stdout, el progreso por stderr' } },
+  ],
+};
+
+export interface ArgsContext {
+  readonly workloadIds: readonly string[];
+  readonly cores: number;
+  readonly defaultOut: string;
 }
 
-function list(value: string | undefined): string[] | undefined {
-  if (value === undefined) return undefined;
-  return value
-    .split(',')
-    .map((item) => item.trim())
-    .filter((item) => item !== '');
+interface Parsed {
+  profile: Profile;
+  suite: SuiteName[];
+  workloads?: string[];
+  strategies: RunStrategy[];
+  workers?: number[];
+  out: string;
+  lang: Lang;
+  json?: boolean;
+  report: boolean;
 }
 
-function pick<T extends string>(flag: string, items: string[] | undefined, valid: readonly T[], fallback: readonly T[]): T[] {
-  if (items === undefined) return [...fallback];
-  if (items.length === 0) throw new UsageError(`--${flag} is empty; valid values: ${valid.join(', ')}`);
-  const unknown = items.filter((item) => !(valid as readonly string[]).includes(item));
-  if (unknown.length > 0) {
-    throw new UsageError(`unknown ${flag} ${unknown.map((u) => `'${u}'`).join(', ')}; valid values: ${valid.join(', ') || '(none found)'}`);
-  }
-  return [...new Set(items)] as T[];
+const H = {
+  profile: { en: 'how long to measure', es: 'cuánto tiempo medir' },
+  suite: { en: 'comma-separated suites', es: 'suites separadas por comas' },
+  workloads: { en: 'comma-separated workload ids (default: all): {ids}', es: 'cargas separadas por comas (por defecto, todas): {ids}' },
+  strategies: {
+    en: 'comma-separated; serial is always measured with a parallel strategy, to pair speedups with',
+    es: 'separadas por comas; serial se mide siempre junto a una estrategia paralela, para emparejar las aceleraciones',
+  },
+  workers: { en: 'comma-separated worker counts (default here: {workers})', es: 'números de trabajadores separados por comas (aquí, por defecto: {workers})' },
+  out: { en: 'folder for <run-id>/results.json and latest', es: 'carpeta para <run-id>/results.json y latest' },
+  lang: { en: 'language of the report and the messages', es: 'idioma del informe y de los mensajes' },
+  json: { en: 'print the records as JSON on stdout (everything else goes to stderr)', es: 'escribe los registros en JSON por stdout (todo lo demás va a stderr)' },
+  noReport: { en: 'write results.json but do not render the report', es: 'escribe results.json pero no genera el informe' },
+} as const;
+
+/** The commander program of `pnpm bench`; `onPlan` receives what the command line asks for. */
+export function benchProgram(context: ArgsContext, lang: Lang, onPlan: (plan: RunPlan) => void): ReturnType<typeof createProgram> {
+  const ids = context.workloadIds;
+  const program = createProgram(BENCH_SPEC, lang)
+    .addOption(new Option('--profile <profile>', H.profile[lang]).argParser(choice(PROFILES, lang)).default('quick'))
+    .addOption(new Option('--suite <list>', H.suite[lang]).argParser(choices(SUITES, 'suite', lang)).default([...SUITES], SUITES.join(',')))
+    .addOption(new Option('--workloads <list>', H.workloads[lang].replace('{ids}', ids.join(', ') || '—')).argParser(choices(ids, 'workload', lang)))
+    .addOption(new Option('--strategies <list>', H.strategies[lang]).argParser(choices(RUN_STRATEGIES, 'strategy', lang)).default([...RUN_STRATEGIES], RUN_STRATEGIES.join(',')))
+    .addOption(new Option('--workers <list>', H.workers[lang].replace('{workers}', defaultWorkers(context.cores).join(','))).argParser(list(wholeNumber(1, 256, lang), lang)))
+    .addOption(new Option('--out <dir>', H.out[lang]).default(context.defaultOut, 'reports/'))
+    .addOption(new Option('--lang <lang>', H.lang[lang]).argParser(choice(LANGS, lang)).default('en'))
+    .addOption(new Option('--json', H.json[lang]))
+    .addOption(new Option('--no-report', H.noReport[lang]))
+    .action((options: Parsed) => {
+      const strategies = options.strategies.includes('serial') ? options.strategies : ['serial' as const, ...options.strategies];
+      onPlan({
+        profile: options.profile,
+        suites: SUITES.filter((s) => options.suite.includes(s)),
+        workloads: options.workloads ?? [...ids],
+        strategies: RUN_STRATEGIES.filter((s) => strategies.includes(s)),
+        workers: [...(options.workers ?? defaultWorkers(context.cores))].sort((a, b) => a - b),
+        outDir: resolve(options.out),
+        lang: options.lang,
+        json: options.json === true,
+        report: options.report,
+      });
+    });
+  return program;
 }
 
-function one<T extends string>(flag: string, value: string | undefined, valid: readonly T[], fallback: T): T {
-  if (value === undefined) return fallback;
-  if (!(valid as readonly string[]).includes(value)) {
-    throw new UsageError(`unknown ${flag} '${value}'; valid values: ${valid.join(', ')}`);
-  }
-  return value as T;
-}
-
-function workerCounts(items: string[] | undefined, cores: number): number[] {
-  if (items === undefined) return defaultWorkers(cores);
-  if (items.length === 0) throw new UsageError('--workers is empty; give comma-separated whole numbers, e.g. 1,2,4');
-  const counts = items.map((item) => {
-    const n = Number(item);
-    if (!/^\d+$/.test(item) || n < 1 || n > 256) {
-      throw new UsageError(`--workers: '${item}' is not a worker count; give whole numbers from 1 to 256, e.g. 1,2,4`);
-    }
-    return n;
-  });
-  return [...new Set(counts)].sort((a, b) => a - b);
-}
-
-/** What the command line asks for, or `help`. Throws UsageError on anything mistyped. */
-export function parseCommandLine(
-  argv: readonly string[],
-  context: { workloadIds: readonly string[]; cores: number; defaultOut: string },
-): RunPlan | 'help' {
-  let values: { [K in keyof typeof FLAGS]?: (typeof FLAGS)[K]['type'] extends 'boolean' ? boolean : string };
-  try {
-    ({ values } = parseArgs({ args: [...argv], options: FLAGS, strict: true, allowPositionals: false }));
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    const message = (error as Error).message.split('\n')[0] ?? '';
-    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
-      throw new UsageError(`${message}; valid flags: ${FLAG_LIST}`);
-    }
-    throw new UsageError(`${message}; see --help`);
-  }
-  if (values.help === true) return 'help';
-  const strategies = pick<RunStrategy>('strategy', list(values.strategies), RUN_STRATEGIES, RUN_STRATEGIES);
-  if (!strategies.includes('serial')) strategies.unshift('serial');
-  return {
-    profile: one<Profile>('profile', values.profile, PROFILES, 'quick'),
-    suites: pick<SuiteName>('suite', list(values.suite), SUITES, SUITES),
-    workloads: pick('workload', list(values.workloads), context.workloadIds, context.workloadIds),
-    strategies: RUN_STRATEGIES.filter((s) => strategies.includes(s)),
-    workers: workerCounts(list(values.workers), context.cores),
-    outDir: resolve(values.out ?? context.defaultOut),
-    lang: one<Lang>('lang', values.lang, LANGS, 'en'),
-    json: values.json === true,
-    report: values['no-report'] !== true,
-  };
+/** What the command line asks for, or `help` (already printed). Throws UsageError (one line, in `lang`). */
+export function parseCommandLine(argv: readonly string[], context: ArgsContext, lang: Lang = 'en'): RunPlan | 'help' {
+  let plan: RunPlan | undefined;
+  const outcome = parseCommand(benchProgram(context, lang, (p) => (plan = p)), argv, lang);
+  if (outcome === 'help' || plan === undefined) return 'help';
+  return plan;
 }

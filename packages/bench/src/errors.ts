@@ -1,9 +1,7 @@
 // Errors of the runner, each with a stable `name`.
 
-/** A mistyped flag, workload, suite or value: the CLI prints it and exits with code 2. */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
+/** A mistyped flag, workload, suite or value: the CLI prints it in one line and exits with code 2. */
+export { UsageError } from '@parlab/cli';
 
 /** A workload's parallel result differed from its serial reference. */
 export class WrongResultError extends Error {

@@ -1,7 +1,8 @@
 // What `pnpm bench` does once built: parses the command line, runs the suites, saves results.json, prints the summary, renders the report.
 import { join } from 'node:path';
 import { activeChildren, cpuCount } from '@parlab/core';
-import { helpText, parseCommandLine } from './args.js';
+import { EXIT as CLI_EXIT, detectLang, printUsageError } from '@parlab/cli';
+import { parseCommandLine } from './args.js';
 import { findWorkloads, type WorkloadEntry } from './discover.js';
 import { biasNotes, machineInfo, pythonVersion } from './environment.js';
 import { UsageError } from './errors.js';
@@ -16,7 +17,7 @@ import { watchParents } from './parent-watch.js';
 import type { RunPlan } from './types.js';
 
 /** Exit codes: 0 done, 1 a step failed, 2 a usage error, 130 interrupted (as shells report Ctrl-C). */
-const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
+const EXIT = CLI_EXIT;
 /** How long a stopping run may take to close its workers before it exits anyway. */
 const STOP_GRACE_MS = 5_000;
 
@@ -29,15 +30,13 @@ type Parsed = { plan: RunPlan; entries: WorkloadEntry[] } | { code: number };
 
 function parse(argv: readonly string[]): Parsed {
   const entries = findWorkloads();
-  const cores = cpuCount();
+  const lang = detectLang(argv);
   try {
-    const plan = parseCommandLine(argv, { workloadIds: entries.map((e) => e.id), cores, defaultOut: join(repoRoot(), 'reports') });
-    if (plan !== 'help') return { plan, entries };
-    process.stdout.write(`${helpText(entries.map((e) => e.id), cores)}\n`);
-    return { code: EXIT.ok };
+    const plan = parseCommandLine(argv, { workloadIds: entries.map((e) => e.id), cores: cpuCount(), defaultOut: join(repoRoot(), 'reports') }, lang);
+    return plan === 'help' ? { code: EXIT.ok } : { plan, entries };
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`bench: ${error.message}\nRun pnpm bench --help for the options.\n`);
+    printUsageError('bench', error.message, lang);
     return { code: EXIT.usage };
   }
 }

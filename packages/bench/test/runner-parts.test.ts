@@ -113,7 +113,9 @@ describe('command line', () => {
   });
 
   it('throws UsageError naming the valid values', () => {
-    expect(() => parseCommandLine(['--workloads', 'prime'], context)).toThrow(new UsageError("unknown workload 'prime'; valid values: primes, matmul"));
+    expect(() => parseCommandLine(['--workloads', 'prime'], context)).toThrow(
+      new UsageError("'prime' is not valid for --workloads <list>: unknown workload 'prime'; valid: primes, matmul (did you mean 'primes'?)"),
+    );
   });
 });
 

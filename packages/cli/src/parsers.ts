@@ -1,9 +1,11 @@
 // Value parsers for commander options, with their complaints in the user's language.
+import { closest, distance } from 'fastest-levenshtein';
 import { invalid } from './program.js';
 import type { Lang } from './lang.js';
 
 const TEXT = {
   oneOf: { en: 'must be one of {values}', es: 'debe ser uno de {values}' },
+  didYouMean: { en: " (did you mean '{value}'?)", es: " (¿querías decir '{value}'?)" },
   whole: { en: 'must be a whole number from {min} to {max}', es: 'debe ser un número entero entre {min} y {max}' },
   empty: { en: 'is empty; give a comma-separated list', es: 'está vacío; da una lista separada por comas' },
   unknown: { en: 'unknown {what} {items}; valid: {values}', es: '{what} desconocido: {items}; valen: {values}' },
@@ -13,9 +15,17 @@ function say(lang: Lang, key: keyof typeof TEXT, values: Record<string, string |
   return TEXT[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
 }
 
+/** The valid value a typo most likely meant: within a third of its length in edits, as commander judges option names. */
+export function suggestion(value: string, values: readonly string[], lang: Lang): string {
+  if (values.length === 0) return '';
+  const best = closest(value, [...values]);
+  return distance(value, best) <= Math.max(1, Math.floor(best.length / 3)) ? say(lang, 'didYouMean', { value: best }) : '';
+}
+
 /** One of `values`. */
 export function choice<T extends string>(values: readonly T[], lang: Lang): (value: string) => T {
-  return (value) => ((values as readonly string[]).includes(value) ? (value as T) : invalid(say(lang, 'oneOf', { values: values.join(', ') })));
+  return (value) =>
+    (values as readonly string[]).includes(value) ? (value as T) : invalid(`${say(lang, 'oneOf', { values: values.join(', ') })}${suggestion(value, values, lang)}`);
 }
 
 /** A whole number in [min, max]. */
@@ -41,7 +51,10 @@ export function choices<T extends string>(values: readonly T[], what: string, la
     const items = value.split(',').map((part) => part.trim()).filter((part) => part !== '');
     if (items.length === 0) invalid(say(lang, 'empty', {}));
     const unknown = items.filter((part) => !(values as readonly string[]).includes(part));
-    if (unknown.length > 0) invalid(say(lang, 'unknown', { what, items: unknown.map((u) => `'${u}'`).join(', '), values: values.join(', ') || '—' }));
+    if (unknown.length > 0) {
+      const hint = unknown.length === 1 ? suggestion(unknown[0] as string, values, lang) : '';
+      invalid(`${say(lang, 'unknown', { what, items: unknown.map((u) => `'${u}'`).join(', '), values: values.join(', ') || '—' })}${hint}`);
+    }
     return [...new Set(items)] as T[];
   };
 }

@@ -135,6 +135,23 @@ export async function runProgram(program: Command, spec: Pick<ProgramSpec, 'name
   return code;
 }
 
+/**
+ * Parses `argv` synchronously (running a synchronous action): `'help'` when help was shown, else
+ * `'parsed'`. A usage error throws UsageError with the one-line message, in `lang`.
+ */
+export function parseCommand(program: Command, argv: readonly string[], lang: Lang): 'parsed' | 'help' {
+  try {
+    program.parse([...argv], { from: 'user' });
+    return 'parsed';
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.help' || error.code === 'commander.version') return 'help';
+      throw new UsageError(reword(error, lang));
+    }
+    throw error;
+  }
+}
+
 /** Records what an action wants the process to exit with (commander's action result is not returned). */
 export function setExitCode(program: Command, code: number): void {
   (program as Command & { parlabExitCode?: number }).parlabExitCode = code;

@@ -73,7 +73,9 @@ describe('a parlab command line', () => {
 
   it('names the option and the bad value, and lists what is valid', async () => {
     expect((await run('en', ['11'])).out).toBe("lesson: '11' is not valid for <n>: must be a whole number from 1 to 10; see pnpm lesson --help\n");
-    expect((await run('en', ['1', '--workloads', 'primes,fft'])).out).toMatch(/unknown workload 'fft'; valid: primes, matmul/);
+    expect((await run('en', ['1', '--workloads', 'primes,fft'])).out).toMatch(/unknown workload 'fft'; valid: primes, matmul;/);
+    expect((await run('en', ['1', '--workloads', 'prime'])).out).toMatch(/unknown workload 'prime'; valid: primes, matmul \(did you mean 'primes'\?\);/);
+    expect((await run('es', ['1', '--strategy', 'thred'])).out).toMatch(/debe ser uno de process, thread \(¿querías decir 'thread'\?\);/);
     expect((await run('en', ['1', '2'])).out).toMatch(/^lesson: too many arguments\. Expected 1 argument but got 2\.; see/);
   });
 
@@ -100,5 +102,19 @@ describe('a parlab command line', () => {
     expect(detectLang(['-l', 'es'], {})).toBe('es');
     expect(detectLang([], { PARLAB_LANG: 'es' })).toBe('es');
     expect(detectLang(['--lang', 'fr'], {})).toBe('en');
+  });
+});
+
+describe('parseCommand', () => {
+  it('parses synchronously, says when help was shown, and throws UsageError with the one-line message', async () => {
+    const { parseCommand } = await import('../dist/src/index.js');
+    const { program, seen } = demo('en');
+    expect(parseCommand(program, ['4'], 'en')).toBe('parsed');
+    expect(seen.n).toBe(4);
+    expect(() => parseCommand(demo('en').program, ['4', '--strategi'], 'en')).toThrow(new UsageError("unknown option '--strategi' (did you mean --strategy?)"));
+    capture();
+    const shown = parseCommand(demo('es').program, ['--help'], 'es');
+    vi.restoreAllMocks();
+    expect(shown).toBe('help');
   });
 });
