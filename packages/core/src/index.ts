@@ -12,6 +12,7 @@ export {
 export type { JoinOptions, ProcessOptions, Target } from './process.js';
 export { cpuCount, currentProcess, parentProcess } from './context.js';
 export { defineTargets, loadTarget, refOf, targetRef, toTargetRef } from './target.js';
+export { isMain } from './main-module.js';
 export { CloneError, ProcessStateError, TargetError, TimeoutError, WorkerExitError } from './errors.js';
 export { checkSignal, checkTimeout, waitTimeout, withDeadline } from './wait.js';
 export { flushPending, onProgramEnd } from './flush.js';

@@ -2,6 +2,7 @@
 import { CloneError, ProcessStateError } from './errors.js';
 import { encodeValue, transferCollector } from './codec.js';
 import { currentProcess, type Identity } from './context.js';
+import { checkNotBootstrapping } from './main-module.js';
 import type { BootMessage } from './protocol.js';
 import { spawnWorker, type StrategyWorker } from './strategy/index.js';
 import type { ResourceLimits, StrategyName, TargetRef } from './types.js';
@@ -58,6 +59,7 @@ export function locateCloneFailure(value: unknown, path: string): string {
  * child and sends it the boot message. A daemon child may not start children (ProcessStateError).
  */
 export function startWorker(options: StartWorkerOptions): StrategyWorker {
+  checkNotBootstrapping(options.name);
   const parent = currentProcess();
   // Python's rule (BaseProcess.start): a daemon is ended with its parent, so it must leave nothing behind.
   if (parent.daemon) throw new ProcessStateError(`daemonic processes are not allowed to have children (${parent.name} is a daemon; cannot start ${options.name})`);

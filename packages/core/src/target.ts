@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TargetError } from './errors.js';
+import { importingTarget } from './main-module.js';
 import type { TargetRef } from './types.js';
 
 const TARGET = Symbol.for('parlab.target');
@@ -80,11 +81,11 @@ export function toTargetRef(target: unknown, what = 'target'): TargetRef {
   return ref;
 }
 
-/** Imports the module and returns the named export (child side). */
+/** Imports the module and returns the named export (child side: inside the bootstrapping phase). */
 export async function loadTarget(ref: TargetRef): Promise<unknown> {
   let module: Record<string, unknown>;
   try {
-    module = (await import(ref.module)) as Record<string, unknown>;
+    module = (await importingTarget(ref.module, () => import(ref.module))) as Record<string, unknown>;
   } catch (error) {
     throw new TargetError(`cannot import target module ${ref.module}: ${(error as Error).message}`, { cause: error });
   }

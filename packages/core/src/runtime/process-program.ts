@@ -1,5 +1,7 @@
 // The program a Process's child runs: load the target (or rebuild the subclass), run it, report, and let the child end by itself.
+import { inspect } from 'node:util';
 import { encodeError } from '../codec.js';
+import { currentProcess } from '../context.js';
 import { flushPending } from '../flush.js';
 import { TargetError } from '../errors.js';
 import { childInstance, Process, type ProcessInit } from '../process.js';
@@ -24,6 +26,9 @@ export async function processProgram(context: ProgramContext): Promise<void> {
     result = { type: 'parlab:done' };
   } catch (error) {
     result = { type: 'parlab:error', error: encodeError(error) };
+    // As a Python child prints its traceback: the parent's `error` has it too, but a program that
+    // never looks must not fail silently.
+    process.stderr.write(`Process ${currentProcess().name}:\n${inspect(error)}\n`);
   }
   // What the target handed to primitives (a queue's buffered puts) is out before the result says it is done.
   await flushPending();

@@ -2,6 +2,9 @@
 import { Worker, parentPort, threadId, type TransferListItem } from 'node:worker_threads';
 import type { ExitInfo, ParentChannel, SpawnOptions, StrategyWorker } from './types.js';
 
+/** How long an exit waits for the worker's last output to arrive. */
+const STDIO_DRAIN_MS = 1_000;
+
 /** Marks a message that carries transferred items beside its payload. */
 const TRANSFER_KEY = '\u0000parlab-transfer';
 
@@ -68,7 +71,23 @@ class ThreadWorker implements StrategyWorker {
   }
 
   onExit(listener: (exit: ExitInfo) => void): void {
-    this.#worker.once('exit', (code) => listener({ code, signal: null }));
+    // A worker's stdout and stderr reach ours through our event loop, after its 'exit' event: wait
+    // (bounded) until they have ended, so whatever it printed comes before what we print next.
+    this.#worker.once('exit', (code) => {
+      const streams = [this.#worker.stdout, this.#worker.stderr].filter((s) => !s.readableEnded);
+      let left = streams.length;
+      let reported = false;
+      const report = (): void => {
+        if (reported) return;
+        reported = true;
+        clearTimeout(timer);
+        listener({ code, signal: null });
+      };
+      const timer = setTimeout(report, STDIO_DRAIN_MS);
+      timer.unref();
+      if (left === 0) report();
+      for (const stream of streams) stream.once('end', () => --left === 0 && report());
+    });
   }
 
   onError(listener: (error: Error) => void): void {
