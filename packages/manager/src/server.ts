@@ -83,11 +83,11 @@ export async function managerServer(context: ProgramContext): Promise<void> {
       if (!framed.closed) {
         refuse(connection, `handshake failed: ${reason.message}`);
         // Let the FAILURE frame leave before the socket goes.
-        framed.end();
+        framed.end(reason);
       }
       return;
     }
-    framed.maxFrameBytes = init.maxFrameBytes;
+    framed.authenticated(init.maxFrameBytes);
 
     const reply = (message: Reply): void => {
       let payload: Buffer;
