@@ -8,8 +8,8 @@ import { AuthenticationError, RemoteError } from './errors.js';
 import { FramedSocket } from './framed-socket.js';
 import { parseRequest, type ControlMessage, type Created, type ListenAddress, type Reply, type Request } from './protocol.js';
 import { RefusalLog } from './refusal-log.js';
-import { BUILTIN_TYPES, loadTypes, publicMethods, type CustomType, type TypeSpec } from './registry.js';
-import type { CallContext } from './waiters.js';
+import { loadTypes, publicMethods, type CustomType, type TypeSpec } from './registry.js';
+import { connectionClosed, isConnectionAware, type CallContext } from './waiters.js';
 
 /** What the parent gives the server program. */
 export interface ServerInit {
@@ -34,13 +34,6 @@ interface Held {
   readonly spec: TypeSpec;
   readonly exposed: ReadonlySet<string>;
 }
-
-/** A shared object that wants to know when a connection ends (a lock it holds is freed). */
-interface ConnectionAware {
-  connectionClosed(connection: number): void;
-}
-
-const isConnectionAware = (value: object): value is ConnectionAware => typeof (value as Partial<ConnectionAware>).connectionClosed === 'function';
 
 export async function managerServer(context: ProgramContext): Promise<void> {
   const init = context.init as ServerInit;
@@ -74,9 +67,7 @@ export async function managerServer(context: ProgramContext): Promise<void> {
       for (const controller of inflight.values()) controller.abort();
       inflight.clear();
       if (authenticated) {
-        for (const held of objects.values()) {
-          if (BUILTIN_TYPES.has(held.typeId) && isConnectionAware(held.object)) held.object.connectionClosed(connection);
-        }
+        for (const held of objects.values()) if (isConnectionAware(held.object)) held.object[connectionClosed](connection);
         if (reason.name === 'FrameError') refuse(connection, reason.message);
       } else refuse(connection, `handshake failed: ${reason.message}`);
     });
@@ -139,7 +130,11 @@ export async function managerServer(context: ProgramContext): Promise<void> {
       }
       const held = objects.get(request.obj);
       if (held === undefined) return close(`unknown object ${request.obj}`);
-      if (!held.exposed.has(request.method)) return close(`method '${request.method.slice(0, 60)}' is not exposed by '${held.typeId}'`);
+      if (!held.exposed.has(request.method)) {
+        // A proxy refuses these itself; a raw client that asks gets a clear answer and keeps its connection.
+        const error = new RemoteError(`method '${request.method.slice(0, 60)}' is not exposed by '${held.typeId}' (exposed: ${[...held.exposed].join(', ').slice(0, 200)})`);
+        return reply({ t: 'error', id: request.id, error: encodeError(error), remote: true });
+      }
       const method = (held.object as Record<string, unknown>)[request.method];
       if (typeof method !== 'function') return close(`'${request.method.slice(0, 60)}' of '${held.typeId}' is not a method`);
       // Only methods that wait can be cancelled: the others get no signal (and cost no AbortController).

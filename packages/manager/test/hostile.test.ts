@@ -1,11 +1,12 @@
 // Clients without the key on loopback: garbage after a failed handshake, half-open and slowloris connections, the byte and connection caps.
 import { readdirSync } from 'node:fs';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { STRATEGIES } from '@parlab/core';
-import { Manager, ManagerClient, type ValueProxy } from '../dist/src/index.js';
+import { STRATEGIES, toHandle } from '@parlab/core';
+import { Manager, ManagerClient, RemoteError, type LockProxy, type ValueProxy } from '../dist/src/index.js';
 import { failThenStream, openHalfOpen, openHostile, poke, type HostileSocket } from '../dist/src/hostile-clients.js';
 import { frame } from '../dist/src/framing.js';
-import { cleanup, killAll } from './helpers.js';
+import { parseReply } from '../dist/src/protocol.js';
+import { cleanup, killAll, rawClient } from './helpers.js';
 
 afterEach(killAll);
 afterAll(cleanup);
@@ -138,5 +139,33 @@ describe.each(STRATEGIES)('Manager against clients without the key (%s)', (strat
     late.disconnect();
     for (const h of sockets) h.socket.destroy();
     client.disconnect();
+  });
+
+  it('calls only the public methods of a built-in type: not the lock’s connection-closed hook', async () => {
+    await using manager = await Manager.start({ strategy, address: { port: 0 }, authkey: AUTHKEY, log: false });
+    const lock = await manager.lock();
+    expect((await lock.acquire({ timeoutMs: 0 })).acquired).toBe(true);
+    const other = await ManagerClient.connect({ address: manager.address as { host: string; port: number }, authkey: AUTHKEY });
+    const theirs = (await other.create<LockProxy>('lock')) as LockProxy & { connectionClosed(connection: number): Promise<void> };
+    // Through a proxy: refused on the client side (the server lists what is exposed).
+    await expect(theirs.connectionClosed(1)).rejects.toThrow(RemoteError);
+    await expect(theirs.connectionClosed(1)).rejects.toThrow(/'connectionClosed' is not exposed by 'lock'/);
+    // A raw client naming the method on the held lock: every connection id is refused, with an answer.
+    const obj = (lock[toHandle]({} as never) as { state: { obj: number } }).state.obj;
+    const raw = await rawClient(manager.address as { host: string; port: number }, Buffer.from(AUTHKEY));
+    for (let connection = 0; connection < 5; connection++) {
+      raw.send(Buffer.from(`J${JSON.stringify({ t: 'call', id: connection, obj, method: 'connectionClosed', args: [connection] })}`));
+      const reply = parseReply(await raw.next(LIMIT_MS));
+      expect(reply).toMatchObject({ t: 'error', id: connection, remote: true });
+      expect(JSON.stringify(reply)).toMatch(/method 'connectionClosed' is not exposed by 'lock' \(exposed: acquire, release, locked\)/);
+    }
+    raw.send(Buffer.from(`J${JSON.stringify({ t: 'call', id: 9, obj, method: 'constructor', args: [] })}`));
+    expect(JSON.stringify(parseReply(await raw.next(LIMIT_MS)))).toMatch(/'constructor' is not exposed by 'lock'/);
+    // Still held by the manager's connection: another connection cannot take it.
+    raw.send(Buffer.from(`J${JSON.stringify({ t: 'call', id: 10, obj, method: 'acquire', args: [{ timeoutMs: 0 }] })}`));
+    expect(parseReply(await raw.next(LIMIT_MS))).toMatchObject({ t: 'ok', id: 10, value: { acquired: false, ownerDied: false } });
+    expect(await lock.locked()).toBe(true);
+    raw.close(new Error('test done'));
+    other.disconnect();
   });
 });
