@@ -9,8 +9,8 @@ export interface BenchRecord {
   readonly implementation: string;
   readonly strategy: 'serial' | 'process' | 'thread';
   readonly workers: number;
-  readonly metric: 'round_trip_us' | 'msgs_per_s' | 'items_per_s' | 'bytes_per_s';
-  readonly unit: 'us' | '1/s' | 'B/s';
+  readonly metric: 'round_trip_us' | 'msgs_per_s' | 'items_per_s' | 'bytes_per_s' | 'rss_bytes';
+  readonly unit: 'us' | '1/s' | 'B/s' | 'B';
   readonly better: 'lower' | 'higher';
   readonly status: 'ok' | 'failed' | 'skipped';
   readonly error?: string;
@@ -79,6 +79,7 @@ function figure(r: BenchRecord): string {
   const median = r.median as number;
   if (r.unit === 'us') return `${median.toFixed(1)} µs`;
   if (r.unit === 'B/s') return `${(median / 1e9).toFixed(2)} GB/s`;
+  if (r.unit === 'B') return `${(median / 2 ** 20).toFixed(1)} MiB`;
   return `${median.toFixed(0)} ${r.metric.replace('_per_s', '')}/s`;
 }
 
