@@ -95,8 +95,12 @@ async function turn(strategy: StrategyName, { phaseMs }: Plan, countFds: boolean
   const rssBefore = rssOf(pid);
   let rssPeak = rssBefore;
   const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, rssOf(pid))), 50);
-  const garbage = await latencies(call, attack(streamGarbageFor, [address, GARBAGE_CLIENTS, phaseMs], phaseMs)).finally(() => clearInterval(sampler));
-  const halfOpen = await latencies(call, attack(holdHalfOpenFor, [address, HALF_OPEN, phaseMs, true], phaseMs));
+  const streaming = attack(streamGarbageFor, [address, GARBAGE_CLIENTS, phaseMs], phaseMs);
+  const garbage = await latencies(call, streaming).finally(() => clearInterval(sampler));
+  await streaming;
+  const holding = attack(holdHalfOpenFor, [address, HALF_OPEN, phaseMs, true], phaseMs);
+  const halfOpen = await latencies(call, holding);
+  await holding;
 
   let fds: string | null = null;
   if (countFds) {

@@ -68,6 +68,15 @@ async function startManager(strategy: (typeof STRATEGIES)[number], options: Reco
   return { manager, address, client, value, pid: manager.pid as number };
 }
 
+describe('the limits on unauthenticated clients', () => {
+  it('are checked when the manager is made, each error naming its option', () => {
+    expect(() => new Manager({ handshakeTimeoutMs: 0 })).toThrow(/options.handshakeTimeoutMs must be an integer from 1/);
+    expect(() => new Manager({ maxUnauthenticatedConnections: 1.5 })).toThrow(/options.maxUnauthenticatedConnections must be an integer/);
+    expect(() => new Manager({ maxUnauthenticatedBytes: 100 })).toThrow(/options.maxUnauthenticatedBytes must be an integer from 1024/);
+    expect(() => new Manager({ maxFrameBytes: 10 })).toThrow(/options.maxFrameBytes must be an integer from 1024/);
+  });
+});
+
 describe.each(STRATEGIES)('Manager against clients without the key (%s)', (strategy) => {
   it('destroys a client that fails the handshake and streams garbage; the good client is answered throughout', async () => {
     const { manager, address, client, value, pid } = await startManager(strategy);
