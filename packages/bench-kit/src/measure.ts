@@ -22,6 +22,7 @@ function figure(r: BenchRecord): string {
   const median = r.median as number;
   if (r.unit === 'us') return `${median.toFixed(1)} µs`;
   if (r.unit === 'B/s') return `${(median / 1e9).toFixed(2)} GB/s`;
+  if (r.unit === 'B') return `${(median / 2 ** 20).toFixed(1)} MiB`;
   return `${median.toFixed(0)} ${r.metric.replace('_per_s', '')}/s`;
 }
 

@@ -1,7 +1,8 @@
-// The manager package's benchmarks (suite `primitives`): dict set throughput, parlab (both strategies) vs Python's Manager().dict().
+// The manager package's benchmarks (suite `primitives`): dict set throughput, parlab (both strategies) vs Python's Manager().dict(), and the hostile-client figures.
 import { fileURLToPath } from 'node:url';
 import type { StrategyName } from '@parlab/core';
 import { notOkRecord, okRecord, runPython, type BenchOptions, type BenchRecord, type Identity } from '@parlab/bench-kit';
+import { hostileBenchmarks } from './bench-hostile.js';
 import { Manager } from './manager.js';
 
 export type { BenchOptions, BenchRecord } from '@parlab/bench-kit';
@@ -91,10 +92,11 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchRecord[
   ]);
   options.onProgress?.('manager-dict-set (all implementations, in turns)');
   const pooled = await inTurns(turns, runs.map(([, run]) => run), options);
-  return runs.map(([id], i) => {
+  const dictRecords = runs.map(([id], i) => {
     const samples = pooled[i] ?? [];
     if (samples === null) return notOkRecord(id, 'skipped', 'python3 was not found');
     if (samples instanceof Error) return notOkRecord(id, 'failed', samples.message);
     return okRecord(id, samples);
   });
+  return [...dictRecords, ...(await hostileBenchmarks(options))];
 }

@@ -64,7 +64,7 @@ export class Connection {
       this.#lost = error as Error;
       throw error;
     }
-    framed.maxFrameBytes = options.maxFrameBytes;
+    framed.authenticated(options.maxFrameBytes);
     framed.listen((payload) => this.#receive(payload));
     this.#opened = true;
     this.#idle();

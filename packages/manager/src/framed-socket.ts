@@ -2,9 +2,14 @@
 import type { Socket } from 'node:net';
 import { FrameError, FrameReader, frame, frames } from './framing.js';
 
+/** How long end() waits for its last frames to leave before destroying the socket anyway. */
+const LINGER_MS = 1000;
+
 export class FramedSocket {
   readonly socket: Socket;
   readonly #reader: FrameReader;
+  /** Until authenticated(): the most bytes held unread; a peer that sends more is cut off. */
+  #maxUnauthenticatedBytes: number;
   #waiter: ((frame: Buffer | Error) => void) | null = null;
   #listener: ((frame: Buffer) => void) | null = null;
   /** Frames written this tick; they leave together in one write. */
@@ -12,27 +17,38 @@ export class FramedSocket {
   #closed: Error | null = null;
   readonly #onClose: ((reason: Error) => void)[] = [];
 
-  constructor(socket: Socket, maxFrameBytes: number) {
+  constructor(socket: Socket, maxFrameBytes: number, maxUnauthenticatedBytes = Infinity) {
     this.socket = socket;
     this.#reader = new FrameReader(maxFrameBytes);
+    this.#maxUnauthenticatedBytes = maxUnauthenticatedBytes;
     socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => {
+      if (this.#closed !== null) return;
       this.#reader.append(chunk);
       this.#pump();
+      if (this.#closed === null && this.#reader.bufferedBytes > this.#maxUnauthenticatedBytes) {
+        this.close(new FrameError(`more than ${this.#maxUnauthenticatedBytes} bytes arrived before the handshake was done`));
+      }
     });
     socket.on('error', (error) => this.close(error));
     socket.on('close', () => this.close(new Error('the connection closed')));
   }
 
-  set maxFrameBytes(value: number) {
-    this.#reader.maxFrameBytes = value;
+  /** The handshake is done: frames up to `maxFrameBytes` are accepted and the unread-bytes cap is lifted. */
+  authenticated(maxFrameBytes: number): void {
+    this.#reader.maxFrameBytes = maxFrameBytes;
+    this.#maxUnauthenticatedBytes = Infinity;
   }
 
   get closed(): boolean {
     return this.#closed !== null;
   }
 
-  /** Hands out whole frames while someone wants them; the rest stays buffered (a handshake takes one at a time). */
+  /**
+   * Hands out whole frames while someone wants them; the rest stays buffered (a handshake takes
+   * one at a time). While nobody wants frames the socket is paused, so a peer cannot make this
+   * side buffer more than a read's worth (TCP then holds the sender back).
+   */
   #pump(): void {
     while (this.#closed === null && (this.#listener !== null || this.#waiter !== null)) {
       let f: Buffer | null;
@@ -42,7 +58,7 @@ export class FramedSocket {
         this.close(error as FrameError);
         return;
       }
-      if (f === null) return;
+      if (f === null) break;
       if (this.#listener !== null) this.#listener(f);
       else {
         const waiter = this.#waiter as (frame: Buffer | Error) => void;
@@ -50,6 +66,10 @@ export class FramedSocket {
         waiter(f);
       }
     }
+    if (this.#closed !== null) return;
+    const wanted = this.#listener !== null || this.#waiter !== null;
+    if (wanted && this.socket.isPaused()) this.socket.resume();
+    else if (!wanted && !this.socket.isPaused()) this.socket.pause();
   }
 
   /** The next frame (handshake only); rejects if the connection closes or `timeoutMs` passes. */
@@ -91,21 +111,38 @@ export class FramedSocket {
   #flush(): void {
     const payloads = this.#outgoing;
     this.#outgoing = [];
-    if (this.#closed !== null || payloads.length === 0) return;
+    if (this.socket.destroyed || payloads.length === 0) return;
     this.socket.write(payloads.length === 1 ? frame(payloads[0] as Buffer) : frames(payloads));
   }
 
-  /** Sends what is queued, then closes the sending side (the peer reads everything first). */
-  end(): void {
+  /**
+   * Closes the connection after sending what is queued (a handshake's FAILURE): nothing more is
+   * read, and the socket is destroyed once the frames have left, or after LINGER_MS if the peer
+   * does not take them. A peer that keeps sending gets a reset rather than a half-open socket.
+   */
+  end(reason: Error): void {
+    if (this.#closed !== null) return;
     this.#flush();
-    this.socket.end();
+    const socket = this.socket;
+    this.#close(reason);
+    socket.pause();
+    const linger = setTimeout(() => socket.destroy(), LINGER_MS);
+    linger.unref();
+    socket.once('close', () => clearTimeout(linger));
+    socket.end(() => socket.destroy());
   }
 
-  /** Closes the connection (idempotent); `reason` reaches the close listeners. */
+  /** Closes the connection at once (idempotent); `reason` reaches the close listeners. */
   close(reason: Error): void {
     if (this.#closed !== null) return;
-    this.#closed = reason;
+    this.#close(reason);
     this.socket.destroy();
+  }
+
+  #close(reason: Error): void {
+    this.#closed = reason;
+    this.#outgoing = [];
+    this.#reader.clear();
     const waiter = this.#waiter;
     this.#waiter = null;
     waiter?.(reason);

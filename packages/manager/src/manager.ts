@@ -40,6 +40,10 @@ import type {
 
 const DEFAULT_MAX_FRAME_BYTES = 64 * 1024 * 1024;
 const DEFAULT_TIMEOUT_MS = 15_000;
+const DEFAULT_HANDSHAKE_TIMEOUT_MS = 10_000;
+const DEFAULT_MAX_UNAUTHENTICATED_CONNECTIONS = 128;
+/** One socket read's worth: an honest client's first calls may arrive in the same read as its last handshake frame. */
+const DEFAULT_MAX_UNAUTHENTICATED_BYTES = 64 * 1024;
 const PROGRAM = targetRef(new URL('./server.js', import.meta.url), 'managerServer');
 const TYPE_ID = /^[A-Za-z_][\w.-]{0,99}$/;
 
@@ -55,13 +59,16 @@ function checkAddress(value: AddressOption, name: string): ListenAddress {
   return { host, port };
 }
 
-function checkFrameBytes(value: unknown): number {
-  if (value === undefined) return DEFAULT_MAX_FRAME_BYTES;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1024 || value > 0xffff_ffff) {
-    throw new RangeError(`maxFrameBytes must be an integer from 1024 to 4294967295, got ${String(value)}`);
+/** An integer option from `min` to `max`, or `fallback` when it is not given. */
+function checkInteger(value: unknown, name: string, min: number, max: number, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw new RangeError(`${name} must be an integer from ${min} to ${max}, got ${String(value)}`);
   }
   return value;
 }
+
+const checkFrameBytes = (value: unknown, name = 'maxFrameBytes'): number => checkInteger(value, name, 1024, 0xffff_ffff, DEFAULT_MAX_FRAME_BYTES);
 
 /** The factories every manager handle offers, over one connection. */
 export class ManagerClient {
@@ -81,7 +88,7 @@ export class ManagerClient {
     client.attach({
       address: checkAddress(options.address, 'options.address'),
       authkey: toAuthkey(options.authkey, 'options.authkey'),
-      maxFrameBytes: checkFrameBytes(options.maxFrameBytes),
+      maxFrameBytes: checkFrameBytes(options.maxFrameBytes, 'options.maxFrameBytes'),
       timeoutMs: checkTimeout(options.timeoutMs, 'options.timeoutMs') ?? DEFAULT_TIMEOUT_MS,
     });
     await client.#live().ready();
@@ -147,6 +154,9 @@ export class Manager extends ManagerClient {
   readonly #authkey: Buffer;
   readonly #maxFrameBytes: number;
   readonly #timeoutMs: number;
+  readonly #handshakeTimeoutMs: number;
+  readonly #maxUnauthenticatedConnections: number;
+  readonly #maxUnauthenticatedBytes: number;
   readonly #log: boolean;
   readonly #types: CustomType[] = [];
   #worker: StrategyWorker | null = null;
@@ -166,8 +176,17 @@ export class Manager extends ManagerClient {
       throw new TypeError('pass options.address: abstract Unix sockets exist only on Linux');
     }
     this.#authkey = options.authkey === undefined ? randomBytes(32) : toAuthkey(options.authkey, 'options.authkey');
-    this.#maxFrameBytes = checkFrameBytes(options.maxFrameBytes);
+    this.#maxFrameBytes = checkFrameBytes(options.maxFrameBytes, 'options.maxFrameBytes');
     this.#timeoutMs = checkTimeout(options.timeoutMs, 'options.timeoutMs') ?? DEFAULT_TIMEOUT_MS;
+    this.#handshakeTimeoutMs = checkInteger(options.handshakeTimeoutMs, 'options.handshakeTimeoutMs', 1, 2 ** 31 - 1, DEFAULT_HANDSHAKE_TIMEOUT_MS);
+    this.#maxUnauthenticatedConnections = checkInteger(
+      options.maxUnauthenticatedConnections,
+      'options.maxUnauthenticatedConnections',
+      1,
+      1_000_000,
+      DEFAULT_MAX_UNAUTHENTICATED_CONNECTIONS,
+    );
+    this.#maxUnauthenticatedBytes = checkInteger(options.maxUnauthenticatedBytes, 'options.maxUnauthenticatedBytes', 1024, 2 ** 31 - 1, DEFAULT_MAX_UNAUTHENTICATED_BYTES);
     this.#log = options.log ?? true;
   }
 
@@ -195,6 +214,11 @@ export class Manager extends ManagerClient {
     return this.#address;
   }
 
+  /** The server's OS process id (this process's own under `thread`); null before start(). */
+  get pid(): number | null {
+    return this.#worker?.pid ?? null;
+  }
+
   get authkey(): Buffer {
     return Buffer.from(this.#authkey);
   }
@@ -207,7 +231,9 @@ export class Manager extends ManagerClient {
       authkey: this.#authkey,
       types: this.#types,
       maxFrameBytes: this.#maxFrameBytes,
-      handshakeTimeoutMs: this.#timeoutMs,
+      handshakeTimeoutMs: this.#handshakeTimeoutMs,
+      maxUnauthenticatedConnections: this.#maxUnauthenticatedConnections,
+      maxUnauthenticatedBytes: this.#maxUnauthenticatedBytes,
       log: this.#log,
     };
     const worker = startWorker({ strategy: this.#strategy, program: PROGRAM, init, name: 'SyncManager', daemon: true });

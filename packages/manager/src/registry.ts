@@ -4,7 +4,7 @@ import { SharedBarrier, SharedDict, SharedEvent, SharedList, SharedLock, SharedN
 
 export interface TypeSpec {
   readonly create: (args: unknown[]) => object;
-  /** Methods a proxy may call; null: every public method of the created object. */
+  /** Methods a proxy may call; null (custom types registered without `exposed`): every public method of the created object. */
   readonly exposed: readonly string[] | null;
   /** Methods that also get the caller's CallContext (connection and cancel signal) as a last argument. */
   readonly contextual: ReadonlySet<string>;
@@ -19,23 +19,30 @@ export interface CustomType {
 
 type Constructor = new (...args: never[]) => object;
 
-function builtin(Class: Constructor, contextual: readonly string[] = []): TypeSpec {
+/**
+ * A built-in type: its proxies may call exactly `exposed` (Python's managers list `exposed` the
+ * same way), never a server-side helper that merely happens to be a public method.
+ */
+function builtin(Class: Constructor, exposed: readonly string[], contextual: readonly string[] = []): TypeSpec {
   return {
     create: (args) => Reflect.construct(Class, args) as object,
-    exposed: null,
+    exposed,
     contextual: new Set(contextual),
   };
 }
 
 export const BUILTIN_TYPES: ReadonlyMap<string, TypeSpec> = new Map([
-  ['dict', builtin(SharedDict)],
-  ['list', builtin(SharedList)],
-  ['namespace', builtin(SharedNamespace)],
-  ['value', builtin(SharedValue)],
-  ['queue', builtin(SharedQueue, ['put', 'get'])],
-  ['lock', builtin(SharedLock, ['acquire'])],
-  ['event', builtin(SharedEvent, ['wait'])],
-  ['barrier', builtin(SharedBarrier, ['wait'])],
+  ['dict', builtin(SharedDict, ['get', 'getItem', 'set', 'has', 'delete', 'pop', 'setdefault', 'update', 'keys', 'values', 'entries', 'copy', 'size', 'clear'])],
+  [
+    'list',
+    builtin(SharedList, ['get', 'set', 'append', 'extend', 'insert', 'pop', 'remove', 'index', 'count', 'length', 'slice', 'toArray', 'reverse', 'sort', 'clear']),
+  ],
+  ['namespace', builtin(SharedNamespace, ['get', 'set', 'delete', 'toObject'])],
+  ['value', builtin(SharedValue, ['get', 'set', 'add'])],
+  ['queue', builtin(SharedQueue, ['put', 'get', 'qsize', 'empty', 'full'], ['put', 'get'])],
+  ['lock', builtin(SharedLock, ['acquire', 'release', 'locked'], ['acquire'])],
+  ['event', builtin(SharedEvent, ['set', 'clear', 'isSet', 'wait'], ['wait'])],
+  ['barrier', builtin(SharedBarrier, ['wait', 'abort', 'reset', 'parties', 'nWaiting', 'broken'], ['wait'])],
 ]);
 
 function isClass(value: (...args: never[]) => unknown): boolean {

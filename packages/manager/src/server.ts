@@ -2,20 +2,28 @@
 import { createServer, type Socket } from 'node:net';
 import { encodeError, type ProgramContext } from '@parlab/core';
 import { encodeMessage } from './codec.js';
+import { Admission } from './admission.js';
 import { answerChallenge, deliverChallenge, HANDSHAKE_MAX_BYTES } from './auth.js';
-import { RemoteError } from './errors.js';
+import { AuthenticationError, RemoteError } from './errors.js';
 import { FramedSocket } from './framed-socket.js';
 import { parseRequest, type ControlMessage, type Created, type ListenAddress, type Reply, type Request } from './protocol.js';
-import { BUILTIN_TYPES, loadTypes, publicMethods, type CustomType, type TypeSpec } from './registry.js';
-import type { CallContext } from './waiters.js';
+import { RefusalLog } from './refusal-log.js';
+import { loadTypes, publicMethods, type CustomType, type TypeSpec } from './registry.js';
+import { connectionClosed, isConnectionAware, type CallContext } from './waiters.js';
 
 /** What the parent gives the server program. */
 export interface ServerInit {
   readonly listen: ListenAddress;
   readonly authkey: Uint8Array;
   readonly types: readonly CustomType[];
+  /** The largest frame an authenticated connection may send. */
   readonly maxFrameBytes: number;
+  /** The whole handshake's deadline; a connection that has not authenticated by then is destroyed. */
   readonly handshakeTimeoutMs: number;
+  /** Connections waiting for their handshake at once; past it the oldest is destroyed. */
+  readonly maxUnauthenticatedConnections: number;
+  /** Bytes an unauthenticated connection may have sent and the server not yet read. */
+  readonly maxUnauthenticatedBytes: number;
   /** Print each refused connection's reason on stderr. */
   readonly log: boolean;
 }
@@ -26,16 +34,6 @@ interface Held {
   readonly spec: TypeSpec;
   readonly exposed: ReadonlySet<string>;
 }
-
-/** How many refused-connection reasons the server remembers for manager.connectionLog(). */
-const LOG_LENGTH = 50;
-
-/** A shared object that wants to know when a connection ends (a lock it holds is freed). */
-interface ConnectionAware {
-  connectionClosed(connection: number): void;
-}
-
-const isConnectionAware = (value: object): value is ConnectionAware => typeof (value as Partial<ConnectionAware>).connectionClosed === 'function';
 
 export async function managerServer(context: ProgramContext): Promise<void> {
   const init = context.init as ServerInit;
@@ -50,44 +48,41 @@ export async function managerServer(context: ProgramContext): Promise<void> {
   const authkey = Buffer.from(init.authkey);
   const objects = new Map<number, Held>();
   const sockets = new Set<Socket>();
-  const reasons: string[] = [];
+  const log = new RefusalLog(init.log);
+  const admission = new Admission(init.maxUnauthenticatedConnections, init.handshakeTimeoutMs);
   let nextObject = 1;
   let nextConnection = 1;
 
-  const refuse = (connection: number, reason: string): void => {
-    const line = `connection ${connection} closed: ${reason}`;
-    reasons.push(line);
-    if (reasons.length > LOG_LENGTH) reasons.shift();
-    if (init.log) process.stderr.write(`[parlab manager] ${line}\n`);
-  };
+  const refuse = (connection: number, reason: string): void => log.add(`connection ${connection} closed: ${reason}`);
 
   const serve = async (socket: Socket): Promise<void> => {
     const connection = nextConnection++;
+    // Tracked until the descriptor is really released, not merely until this side is done with it.
     sockets.add(socket);
-    const framed = new FramedSocket(socket, HANDSHAKE_MAX_BYTES);
+    socket.once('close', () => sockets.delete(socket));
+    const framed = new FramedSocket(socket, HANDSHAKE_MAX_BYTES, init.maxUnauthenticatedBytes);
     const inflight = new Map<number, AbortController>();
+    let authenticated = false;
     framed.onClose((reason) => {
-      sockets.delete(socket);
       for (const controller of inflight.values()) controller.abort();
       inflight.clear();
-      for (const held of objects.values()) {
-        if (BUILTIN_TYPES.has(held.typeId) && isConnectionAware(held.object)) held.object.connectionClosed(connection);
-      }
-      if (reason.name === 'FrameError' || reason.name === 'AuthenticationError') refuse(connection, reason.message);
+      if (authenticated) {
+        for (const held of objects.values()) if (isConnectionAware(held.object)) held.object[connectionClosed](connection);
+        if (reason.name === 'FrameError') refuse(connection, reason.message);
+      } else refuse(connection, `handshake failed: ${reason.message}`);
     });
+    const admitted = admission.admit(connection, framed);
     try {
       await deliverChallenge(framed, authkey, init.handshakeTimeoutMs);
       await answerChallenge(framed, authkey, init.handshakeTimeoutMs);
     } catch (error) {
-      const reason = error as Error;
-      if (!framed.closed) {
-        refuse(connection, `handshake failed: ${reason.message}`);
-        // Let the FAILURE frame leave before the socket goes.
-        framed.end();
-      }
+      // Lets a FAILURE frame leave, then destroys the socket: nothing more is read from this peer.
+      framed.end(error instanceof AuthenticationError ? error : new AuthenticationError((error as Error).message, { cause: error }));
       return;
     }
-    framed.maxFrameBytes = init.maxFrameBytes;
+    admitted();
+    authenticated = true;
+    framed.authenticated(init.maxFrameBytes);
 
     const reply = (message: Reply): void => {
       let payload: Buffer;
@@ -135,7 +130,11 @@ export async function managerServer(context: ProgramContext): Promise<void> {
       }
       const held = objects.get(request.obj);
       if (held === undefined) return close(`unknown object ${request.obj}`);
-      if (!held.exposed.has(request.method)) return close(`method '${request.method.slice(0, 60)}' is not exposed by '${held.typeId}'`);
+      if (!held.exposed.has(request.method)) {
+        // A proxy refuses these itself; a raw client that asks gets a clear answer and keeps its connection.
+        const error = new RemoteError(`method '${request.method.slice(0, 60)}' is not exposed by '${held.typeId}' (exposed: ${[...held.exposed].join(', ').slice(0, 200)})`);
+        return reply({ t: 'error', id: request.id, error: encodeError(error), remote: true });
+      }
       const method = (held.object as Record<string, unknown>)[request.method];
       if (typeof method !== 'function') return close(`'${request.method.slice(0, 60)}' of '${held.typeId}' is not a method`);
       // Only methods that wait can be cancelled: the others get no signal (and cost no AbortController).
@@ -177,7 +176,7 @@ export async function managerServer(context: ProgramContext): Promise<void> {
 
   context.onMessage((message) => {
     const control = message as ControlMessage;
-    if (control.type === 'manager:get-log') send({ type: 'manager:closed-log', reasons: [...reasons] });
+    if (control.type === 'manager:get-log') send({ type: 'manager:closed-log', reasons: log.reasons });
     else if (control.type === 'manager:shutdown') {
       server.close();
       for (const socket of sockets) socket.destroy();

@@ -1,6 +1,6 @@
 // The shared objects a manager's server holds for its built-in types (dict, list, namespace, value, queue, lock, event, barrier).
 import { BrokenBarrierError, EmptyError, FullError, IndexError, KeyError } from './errors.js';
-import { Waiters, timeoutOf, waitUntil, type CallContext } from './waiters.js';
+import { Waiters, connectionClosed, timeoutOf, waitUntil, type CallContext, type ConnectionAware } from './waiters.js';
 
 /** Python's dict, as a Map: keys compare as Map keys do (primitives by value). */
 export class SharedDict {
@@ -257,7 +257,7 @@ export class SharedQueue {
 }
 
 /** A lock owned by a connection; if that connection ends while holding it, the next acquirer is told. */
-export class SharedLock {
+export class SharedLock implements ConnectionAware {
   #owner: number | null = null;
   #died = false;
   readonly #waiters = new Waiters();
@@ -281,7 +281,7 @@ export class SharedLock {
     return this.#owner !== null;
   }
 
-  connectionClosed(connection: number): void {
+  [connectionClosed](connection: number): void {
     if (this.#owner !== connection) return;
     this.#died = true;
     this.release();

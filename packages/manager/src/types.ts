@@ -18,12 +18,22 @@ export interface ManagerOptions {
   readonly address?: AddressOption;
   /** The shared secret for the HMAC handshake; random (32 bytes) when not given. */
   readonly authkey?: string | Uint8Array;
-  /** The largest frame accepted, in bytes (default 64 MiB); a bigger one closes the connection. */
+  /** The largest frame an authenticated connection may send, in bytes (default 64 MiB); a bigger one closes it. */
   readonly maxFrameBytes?: number;
-  /** Print refused connections (bad frames, wrong keys) on stderr; default true. */
+  /** Print refused connections (bad frames, wrong keys) on stderr, at most 10 lines a second; default true. */
   readonly log?: boolean;
-  /** How long start() and a connect's handshake may take (default 15 000 ms). */
+  /** How long start() and this program's own handshakes may take (default 15 000 ms). */
   readonly timeoutMs?: number;
+  /** The server destroys a connection that has not completed the handshake within this (default 10 000 ms). */
+  readonly handshakeTimeoutMs?: number;
+  /** Connections that may wait for their handshake at once (default 128); past it the oldest waiting one is destroyed. */
+  readonly maxUnauthenticatedConnections?: number;
+  /**
+   * Bytes an unauthenticated connection may have sent beyond what the handshake has read (default
+   * 64 KiB, at least 1024); more destroys it. Reading pauses between handshake frames, so this is
+   * what arrives with them: an honest client's first calls can come in the same read (up to 64 KiB).
+   */
+  readonly maxUnauthenticatedBytes?: number;
 }
 
 export interface ConnectOptions {

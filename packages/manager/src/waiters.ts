@@ -7,6 +7,18 @@ export interface CallContext {
   readonly signal: AbortSignal;
 }
 
+/**
+ * The hook a shared object implements to hear that a connection ended (a lock it holds is freed).
+ * A symbol, so that no method name sent over the wire can reach it.
+ */
+export const connectionClosed: unique symbol = Symbol('parlab.manager.connectionClosed');
+
+export interface ConnectionAware {
+  [connectionClosed](connection: number): void;
+}
+
+export const isConnectionAware = (value: object): value is ConnectionAware => typeof (value as Partial<ConnectionAware>)[connectionClosed] === 'function';
+
 /** Options that blocking methods take on the wire (the caller's AbortSignal stays on its side). */
 export interface TimeoutOption {
   readonly timeoutMs?: number;

@@ -40,8 +40,10 @@ export async function rawClient(address: ListenAddress, authkey: Buffer | null):
   return framed;
 }
 
-/** Resolves when the socket has closed; rejects after `limitMs` (a bound, not a timing guess). */
+/** Resolves when the socket has closed (reading, and dropping, what still arrives); rejects after `limitMs` (a bound, not a timing guess). */
 export function closed(framed: FramedSocket, limitMs = 10_000): Promise<void> {
+  // A FramedSocket that nobody reads from pauses, and a paused socket does not see the peer close.
+  framed.listen(() => {});
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('the connection did not close in time')), limitMs);
     framed.onClose(() => {
