@@ -67,6 +67,7 @@ code { font-size: 0.92em; background: #eeeef2; border-radius: 3px; padding: 0 3p
 .banner p { margin: 4px 0; }
 .banner ul { margin: 4px 0 4px 20px; padding: 0; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
+#verdicts td, #verdicts th { white-space: normal; }
 nav ul { columns: 2; }
 `;
 

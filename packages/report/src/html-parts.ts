@@ -46,7 +46,7 @@ export function figure(chart: ReportChart, canvasId: string, pngHref: string, la
 
 /** A warning or note box. */
 export function bannerHtml(banner: Banner): string {
-  const title = banner.title === '' ? '' : `<strong>${escapeHtml(banner.title)}</strong> `;
+  const title = banner.title === '' ? '' : `<strong>${escapeHtml(banner.title)}.</strong> `;
   const items = banner.items.length === 0 ? '' : `<ul>${banner.items.map((i) => `<li>${inlineHtml(i)}</li>`).join('')}</ul>`;
   return `<div class="banner ${banner.kind}" role="${banner.kind === 'warning' ? 'alert' : 'note'}"><p>${title}${inlineHtml(banner.intro)}</p>${items}</div>`;
 }

@@ -31,7 +31,7 @@ const messages = {
   pngLink: { en: 'PNG image', es: 'Imagen PNG' },
   intro: {
     en: 'Each chart below comes from the measurements in results.json; the same charts are saved as PNG images next to this page. Every measurement was repeated several times. A figure is the median of those repetitions with its 95% interval: the range that holds the true median with 95% confidence whatever the shape of the noise, drawn as whiskers on the charts. The precision (±) is half that interval, in percent of the median. Who wins is said only when the interval of the ratio leaves out 1; otherwise it is a tie within noise.',
-    es: 'Cada gráfico de esta página sale de las mediciones guardadas en results.json, y los mismos gráficos están guardados como imágenes PNG junto a esta página. Cada medición se repitió varias veces. Cada cifra es la mediana de esas repeticiones con su intervalo del 95 %: el rango que contiene la mediana verdadera con un 95 % de confianza, tenga el ruido la forma que tenga, dibujado como bigotes en los gráficos. La precisión (±) es la mitad de ese intervalo, en porcentaje de la mediana. Solo se dice quién gana cuando el intervalo de la razón deja fuera el 1; si no, es un empate dentro del ruido.',
+    es: 'Cada gráfico de esta página sale de las mediciones guardadas en results.json, y los mismos gráficos están guardados como imágenes PNG junto a esta página. Cada medición se repitió varias veces. Cada cifra es la mediana de esas repeticiones con su intervalo del 95 %: el rango que contiene la mediana verdadera con un 95 % de confianza, tenga el ruido la forma que tenga, dibujado como bigotes en los gráficos. La precisión (±) es la mitad de ese intervalo, en porcentaje de la mediana. Solo se dice quién gana cuando el intervalo de la razón deja fuera el 1; si no, es un empate dentro del ruido.',
   },
   flaggedSummary_one: {
     en: '{flagged} of {total} measurements is flagged ({flags}); flagged points are drawn hollow or hatched in the charts.',
@@ -85,7 +85,7 @@ const messages = {
     en: '{n} measurements here are faults, outlined in red: their whole intervals lie above the ceiling.',
     es: '{n} mediciones de este gráfico son fallos, con borde rojo: todo su intervalo queda por encima del techo.',
   },
-  whiskersNote: { en: 'The whiskers are the 95% intervals of the medians.', es: 'Los bigotes son los intervalos del 95 % de las medianas.' },
+  whiskersNote: { en: 'The whiskers are the 95% intervals of the medians.', es: 'Los bigotes son los intervalos del 95 % de las medianas.' },
 
   // Sections
   sectionHost: { en: 'The host during the run', es: 'El equipo durante la medición' },
@@ -312,7 +312,7 @@ const messages = {
   colMetric: { en: 'Metric', es: 'Métrica' },
   colN: { en: 'n', es: 'n' },
   colMedian: { en: 'Median', es: 'Mediana' },
-  colInterval: { en: '95% interval', es: 'Intervalo del 95 %' },
+  colInterval: { en: '95% interval', es: 'Intervalo del 95 %' },
   colPrecision: { en: 'Precision', es: 'Precisión' },
   colOutliers: { en: 'Outliers', es: 'Atípicos' },
   colFlags: { en: 'Flags', es: 'Marcas' },
@@ -367,7 +367,7 @@ const messages = {
   // Comparison
   compareIntro: {
     en: 'Run A is on the left, run B on the right. The table at the end gives each change B / A with its 95% interval; "~" means the change is within noise (the interval holds 1), as benchstat prints it.',
-    es: 'La ejecución A está a la izquierda y la B a la derecha. La tabla del final da cada cambio B / A con su intervalo del 95 %; «~» significa que el cambio está dentro del ruido (el intervalo contiene el 1), como lo escribe benchstat.',
+    es: 'La ejecución A está a la izquierda y la B a la derecha. La tabla del final da cada cambio B / A con su intervalo del 95 %; «~» significa que el cambio está dentro del ruido (el intervalo contiene el 1), como lo escribe benchstat.',
   },
   runA: { en: 'Run A', es: 'Ejecución A' },
   runB: { en: 'Run B', es: 'Ejecución B' },
@@ -416,6 +416,12 @@ const messages = {
     es: 'Veredictos: las ejecuciones coinciden en {agreeing} de {compared} cargas de trabajo en las que ambas declaran un ganador claro.',
   },
   reproDisagree: { en: 'They disagree on {subjects}.', es: 'No coinciden en {subjects}.' },
+  reproLine: {
+    en: 'reproducibility: {share} of {total} ratio points overlap ({kinds}); wall times{normalised} {wallShare} of {wallTotal}; verdicts agree on {agreeing} of {compared} workloads{disagree}',
+    es: 'reproducibilidad: se solapan el {share} de {total} puntos de razón ({kinds}); tiempos totales{normalised} {wallShare} de {wallTotal}; los veredictos coinciden en {agreeing} de {compared} cargas{disagree}',
+  },
+  reproLineNormalised: { en: ' over host speed', es: ' entre la velocidad del equipo' },
+  reproLineDisagree: { en: ' (not on {subjects})', es: ' (no en {subjects})' },
   reproNone: { en: 'The runs share no ratio point.', es: 'Las ejecuciones no comparten ningún punto de razón.' },
   reproApartTitle: { en: 'Ratio points whose intervals do not overlap', es: 'Puntos de razón cuyos intervalos no se solapan' },
   colKind: { en: 'Kind', es: 'Tipo' },

@@ -118,7 +118,21 @@ export function reproducibilityText(lang: Lang, s: ReproducibilitySummary): stri
   return out;
 }
 
-/** The summary on one line, for the command line. */
+/** The summary on one line, for the command line: shares and counts only. */
 export function reproducibilityLine(s: ReproducibilitySummary, lang: Lang = 'en'): string {
-  return `${t(lang, 'reproTitle')}: ${reproducibilityText(lang, s).join(' ').replaceAll('`', '')}`;
+  const r = s.ratioPoints;
+  const wall = s.wallTimes.normalised ?? s.wallTimes.raw;
+  const kinds = RATIO_KINDS.filter((k) => r.byKind[k].total > 0).map((k) => `${k} ${formatInteger(lang, r.byKind[k].overlapping)}/${formatInteger(lang, r.byKind[k].total)}`);
+  const v = s.verdicts;
+  return t(lang, 'reproLine', {
+    share: shareText(lang, r),
+    total: formatInteger(lang, r.total),
+    kinds: kinds.join(', '),
+    normalised: s.wallTimes.normalised === undefined ? '' : t(lang, 'reproLineNormalised'),
+    wallShare: shareText(lang, wall),
+    wallTotal: formatInteger(lang, wall.total),
+    agreeing: formatInteger(lang, v.agreeing),
+    compared: formatInteger(lang, v.compared),
+    disagree: v.disagreeing.length === 0 ? '' : t(lang, 'reproLineDisagree', { subjects: v.disagreeing.join(', ') }),
+  });
 }

@@ -149,7 +149,10 @@ describe('report CLI', () => {
 
   it('renders a run folder given relative to INIT_CWD', async () => {
     await mkdir(join(dir, 'reports', 'latest'), { recursive: true });
-    await writeFile(join(dir, 'reports', 'latest', 'results.json'), await readFile(FIXTURE));
+    // A few points keep the child's rendering short; what is tested is where it reads and writes.
+    const fixture = JSON.parse(await readFile(FIXTURE, 'utf8')) as { points: { suite: string; subject: string }[] };
+    fixture.points = fixture.points.filter((p) => p.suite === 'workloads' && p.subject === 'primes');
+    await writeFile(join(dir, 'reports', 'latest', 'results.json'), JSON.stringify(fixture));
     const { code, stdout } = cli(['--lang', 'es'], { INIT_CWD: dir });
     expect(code).toBe(0);
     expect(stdout).toContain(join('reports', 'latest', 'index.html'));

@@ -110,7 +110,8 @@ describe('runs that are not like for like', () => {
 
   it('warns in the page header with both profiles side by side', () => {
     const run = (results: ResultsFile) => ({ results, charts: [], pngHrefs: new Map<string, string>(), resultsHref: 'results.json' });
-    const md = renderMarkdown(compareDocument(run(quick), run(full), matchRatios(quick, full), reproducibility(quick, full), 'en'));
+    // The summary of the same two runs' points, computed once by the comparison above.
+    const md = renderMarkdown(compareDocument(run(quick), run(full), matchRatios(quick, full), compared.reproducibility, 'en'));
     expect(md).toContain('**These runs are not like for like.**');
     expect(md).toContain('they used different profiles (`quick` against `full`), so the jobs had different sizes: absolute figures cannot be compared');
     expect(md).toContain('they ran on different machines (`AMD EPYC 7763 64-Core Processor`, 2 cores against `AMD EPYC 7763 64-Core Processor`, 4 cores)');
@@ -129,7 +130,7 @@ describe('runs that are not like for like', () => {
     const { stdout, stderr } = run;
     expect(stderr).toContain('report: warning: they used different profiles (quick against full)');
     expect(stderr).toContain('report: warning: their options differ: workers');
-    expect(stdout).toMatch(/^report: Reproducibility: Ratio points .*: \d+ of \d+ \(\d+%\) have intervals that overlap/m);
+    expect(stdout).toMatch(/^report: reproducibility: \d+% of \d+ ratio points overlap \(speedup \d+\/\d+\); wall times over host speed \d+% of \d+; verdicts agree on \d+ of \d+ workloads/m);
   });
 });
 
@@ -154,11 +155,12 @@ describe('reproducibility', () => {
   });
 
   it('finds the speedups that moved between two runs and names them', () => {
-    const s = reproducibility(makeResults(RUN_A), makeResults(RUN_B));
+    // compareReports summarized these two runs already.
+    const s = compared.reproducibility;
     // Run B's processes are 25 % faster: their speedups no longer overlap run A's.
     expect(s.ratioPoints.apart.some((p) => p.key === 'speedup:workloads/primes/parlab/process/2/speedup')).toBe(true);
     expect(s.ratioPoints.apart.every((p) => !p.key.includes('/thread/') || p.kind !== 'speedup' || p.key.includes('/python/'))).toBe(true);
     expect(s.ratioPoints.share).toBeLessThan(1);
-    expect(reproducibilityLine(s)).toMatch(/^Reproducibility: Ratio points .* \d+ of \d+ \(\d+%\)/);
+    expect(reproducibilityLine(s)).toMatch(/^reproducibility: \d+% of \d+ ratio points overlap \(speedup \d+\/\d+, peer \d+\/\d+, raw \d+\/\d+, python \d+\/\d+\); wall times over host speed \d+% of \d+; verdicts agree on \d+ of \d+ workloads( \(not on [a-z, -]+\))?$/);
   });
 });

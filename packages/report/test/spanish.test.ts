@@ -1,11 +1,12 @@
 // With lang "es" every title, label, number and explanation comes out in Spanish: no English word outside code names.
 
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RenderedReport, ReportChart } from '../src/index.js';
-import { buildCharts, renderReport } from '../src/index.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Lang, ReportChart } from '../src/index.js';
+import { buildCharts, loadResults } from '../src/index.js';
+import { t } from '../src/i18n.js';
+import { renderHtml } from '../src/render-html.js';
+import { renderMarkdown } from '../src/render-markdown.js';
+import { reportDocument } from '../src/report-document.js';
 import { makeResults } from './fixtures/make-results.js';
 import { FIXTURE } from './support/paths.js';
 
@@ -63,17 +64,25 @@ const words = (text: string): Set<string> =>
       .filter((w) => w.length > 1 && !SHARED.has(w)),
   );
 
-let dir: string;
-let en: RenderedReport;
-let es: RenderedReport;
+/** A report as renderReport writes it, without the PNGs (their pixels hold no words the charts' data does not). */
+interface Rendered {
+  html: string;
+  md: string;
+  charts: ReportChart[];
+}
+
+async function render(lang: Lang): Promise<Rendered> {
+  const results = await loadResults(FIXTURE);
+  const charts = buildCharts(results, lang);
+  const blocks = reportDocument(results, charts, { resultsHref: 'results.json', pngHrefs: new Map(charts.map((c) => [c.id, `charts/${c.id}.png`])) }, lang);
+  return { html: await renderHtml(blocks, lang, `${t(lang, 'reportTitle')} — ${results.runId}`), md: renderMarkdown(blocks), charts };
+}
+
+let en: Rendered;
+let es: Rendered;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'parlab-report-es-'));
-  [en, es] = [await renderReport({ resultsPath: FIXTURE, outDir: join(dir, 'en'), lang: 'en' }), await renderReport({ resultsPath: FIXTURE, outDir: join(dir, 'es'), lang: 'es' })];
-});
-
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
+  [en, es] = await Promise.all([render('en'), render('es')]);
 });
 
 describe('Spanish report', () => {
@@ -91,9 +100,8 @@ describe('Spanish report', () => {
     expect(titles.join(' ')).not.toMatch(/: primes\b/);
   });
 
-  it('writes numbers, counts and dates the Spanish way', async () => {
-    const html = await readFile(es.htmlPath, 'utf8');
-    const md = await readFile(es.markdownPath, 'utf8');
+  it('writes numbers, counts and dates the Spanish way', () => {
+    const { html, md } = es;
     for (const text of [html, md]) {
       expect(text).toContain('28 de noviembre de 2026 a las 21:40 UTC');
       expect(text).toContain('con 1 trabajador');
@@ -106,17 +114,17 @@ describe('Spanish report', () => {
     expect(buildCharts(makeResults(), 'es').every((c) => (c.config.options as { locale?: string }).locale === 'es-ES')).toBe(true);
   });
 
-  it('has no English word outside code names, on the page, in the charts and in the README', async () => {
+  it('has no English word outside code names, on the page, in the charts and in the README', () => {
     const english = new Set([
-      ...words(visibleText(await readFile(en.htmlPath, 'utf8'))),
-      ...words(markdownText(await readFile(en.markdownPath, 'utf8'))),
+      ...words(visibleText(en.html)),
+      ...words(markdownText(en.md)),
       ...words(chartText(en.charts)),
       // Words a careless translation leaves behind even where the English report does not use them.
       ...['the', 'and', 'of', 'workers', 'threads', 'processes', 'speedup', 'wall', 'time', 'status', 'skipped', 'failed', 'ok', 'rme', 'has'],
     ]);
     const spanish = [
-      ['page', words(visibleText(await readFile(es.htmlPath, 'utf8')))],
-      ['README', words(markdownText(await readFile(es.markdownPath, 'utf8')))],
+      ['page', words(visibleText(es.html))],
+      ['README', words(markdownText(es.md))],
       ['charts', words(chartText(es.charts))],
     ] as const;
     for (const [where, found] of spanish) expect([...found].filter((w) => english.has(w)).join(" "), where).toEqual("");

@@ -27,6 +27,8 @@ export function hostSpeedCharts(results: ResultsFile, lang: Lang): ReportChart[]
       backgroundColor: STRATEGY_COLOURS.serial,
       borderWidth: 2,
       pointRadius: 3,
+      // The first and last readings sit on the plot's edges: draw their markers whole.
+      clip: false,
     },
     {
       // One dataset on the upper edge, filled down to the lower edge: a shaded band with one legend entry.
