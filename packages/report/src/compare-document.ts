@@ -11,7 +11,7 @@ import { t } from './i18n.js';
 import { optionValue } from './options-text.js';
 import type { PointRatio } from './ratios.js';
 import { ratioTable } from './ratios.js';
-import { code } from './reasons.js';
+import { code } from './inline.js';
 import type { ReproducibilitySummary } from './reproducibility.js';
 import { reproducibilityText } from './reproducibility.js';
 import { differenceText, runDifferences } from './run-differences.js';

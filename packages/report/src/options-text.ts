@@ -3,7 +3,7 @@
 import { formatDuration, formatInteger, formatList, formatNumber } from './format.js';
 import type { Lang, MessageKey } from './i18n.js';
 import { isLang, strategyName, t } from './i18n.js';
-import { code } from './reasons.js';
+import { code } from './inline.js';
 import type { ResultsFile, Strategy } from './schema.js';
 import { STRATEGIES, SUITES } from './schema.js';
 import { subjectTitle } from './subjects.js';

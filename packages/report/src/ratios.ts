@@ -4,7 +4,7 @@ import { ratioOfMedians, verdictOf } from '@parlab/bench-kit';
 import { formatInteger, formatRange, formatRatioInterval, formatValue } from './format.js';
 import type { Lang } from './i18n.js';
 import { metricName, strategyName, t } from './i18n.js';
-import { code } from './reasons.js';
+import { code } from './inline.js';
 import { pointKey } from './results-query.js';
 import type { OkPoint, PointIdentity, ResultsFile } from './schema.js';
 

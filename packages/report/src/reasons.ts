@@ -1,6 +1,7 @@
 // Why a point was not measured, in the report's language where the reason is one it knows, else the tool's own message, marked as such.
 
 import type { Lang, MessageKey } from './i18n.js';
+import { code } from './inline.js';
 import { t } from './i18n.js';
 import type { ResultPoint } from './schema.js';
 
@@ -11,11 +12,6 @@ const KNOWN_REASONS: readonly { pattern: RegExp; key: MessageKey; names?: readon
   { pattern: /^no sample was taken$/, key: 'reason_noSample' },
   { pattern: /^python3 was not found on the PATH/, key: 'reason_noPython' },
 ];
-
-/** Text as inline code: backticks inside would end it early, so they become quotes. */
-export function code(text: string): string {
-  return `\`${text.replaceAll('`', "'")}\``;
-}
 
 /** The status of a point in words: "measured", or "skipped: piscina has no map()" in the report's language. */
 export function statusText(lang: Lang, point: ResultPoint): string {

@@ -11,7 +11,7 @@ import type { Lang } from './i18n.js';
 import { t } from './i18n.js';
 import { optionRows } from './options-text.js';
 import { overviewTable } from './overview-table.js';
-import { code } from './reasons.js';
+import { code } from './inline.js';
 import type { ResultsFile } from './schema.js';
 import { machineRows, sectionText } from './summary.js';
 import { NUMERIC_COLUMNS, suiteTables } from './tables.js';

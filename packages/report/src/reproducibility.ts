@@ -5,7 +5,7 @@ import { formatInteger, formatList, formatShare } from './format.js';
 import type { Lang } from './i18n.js';
 import { t } from './i18n.js';
 import type { RatioKind, RatioPoint } from './ratio-points.js';
-import { code } from './reasons.js';
+import { code } from './inline.js';
 import { RATIO_KINDS, ratioPoints } from './ratio-points.js';
 import { okPoints, pointKey } from './results-query.js';
 import type { OkPoint, ResultsFile } from './schema.js';

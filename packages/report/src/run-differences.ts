@@ -3,7 +3,7 @@
 import { formatList } from './format.js';
 import type { Lang } from './i18n.js';
 import { t, tCount } from './i18n.js';
-import { code } from './reasons.js';
+import { code } from './inline.js';
 import type { MachineInfo, ResultsFile } from './schema.js';
 
 /** One way the runs differ; `a` and `b` are the two values. */

@@ -1,5 +1,6 @@
 // What a subject is called: its title from results.subjects in the report's language, or its id.
 
+import { code } from './inline.js';
 import type { Lang } from './lang.js';
 import type { ResultsFile } from './schema.js';
 
@@ -16,5 +17,5 @@ export function subjectDescription(results: ResultsFile, subject: string, lang: 
 /** The title with the id beside it as code, for tables: "Contar primos (`primes`)", or just `` `primes` ``. */
 export function subjectLabel(results: ResultsFile, subject: string, lang: Lang): string {
   const title = results.subjects?.[subject]?.title[lang];
-  return title === undefined ? `\`${subject}\`` : `${title} (\`${subject}\`)`;
+  return title === undefined ? code(subject) : `${title} (${code(subject)})`;
 }

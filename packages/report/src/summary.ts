@@ -4,7 +4,7 @@ import type { SectionId } from './charts/report-chart.js';
 import { formatGiB, formatInteger, formatNumber } from './format.js';
 import type { Lang, MessageKey } from './i18n.js';
 import { t } from './i18n.js';
-import { code } from './reasons.js';
+import { code } from './inline.js';
 import type { MachineInfo } from './schema.js';
 
 /** The machine as [label, value] rows; cells write code in backticks. */

@@ -4,7 +4,8 @@ import { formatInteger, formatPrecision, formatRange, formatShare, formatValue }
 import type { Lang, MessageKey } from './i18n.js';
 import { flagName, metricName, strategyName, t, tCount } from './i18n.js';
 import { isDoubtful, isFault } from './point-flags.js';
-import { code, statusText } from './reasons.js';
+import { code } from './inline.js';
+import { statusText } from './reasons.js';
 import type { ResultPoint, ResultsFile, Suite } from './schema.js';
 import { SUITES } from './schema.js';
 import { subjectLabel } from './subjects.js';
