@@ -153,6 +153,16 @@ describe('verdicts only when significant', () => {
     expect(best.map((l) => l.join(' ')).join(' ')).not.toMatch(/win \(×1\.0\d\)/);
   });
 
+  it('names no winner from a measurement fault', () => {
+    // Make primes' faulty 1-thread speedup (above its ceiling of 1) the highest thread speedup.
+    const faulty: ResultsFile = structuredClone(results);
+    const fault = faulty.points.find((p): p is OkPoint => p.status === 'ok' && p.flags.includes('aboveCeiling')) as OkPoint;
+    Object.assign(fault, { median: 3, ciLow: 2.9, ciHigh: 3.1 });
+    const verdict = subjectVerdict(faulty, 'workloads', fault.subject);
+    expect(verdict.best.thread).toBeDefined();
+    expect(verdict.best.thread?.workers).not.toBe(fault.workers);
+  });
+
   it('keeps the equal line across the plot with a single bar', () => {
     const one: ResultsFile = { ...results, points: results.points.filter((p) => p.suite !== 'workloads' || p.subject === 'primes') };
     const c = buildCharts(one, 'en').find((x) => x.id === 'process-vs-thread') as ReportChart;
