@@ -47,3 +47,35 @@ export function fitAmdahl(samples: readonly SpeedupSample[]): AmdahlFit | undefi
   const p = (lo + hi) / 2;
   return { p, rmse: Math.sqrt(sumOfSquares(samples, p) / samples.length) };
 }
+
+/** A best-fit p this close to 0 or 1 sits at the edge of the law: the curve would explain nothing. */
+export const AMDAHL_BOUNDARY = 0.01;
+/** A fit whose rms error exceeds this share of the mean speedup misses the measurements. */
+export const AMDAHL_POOR_FIT = 0.1;
+
+/** Why a fit is not drawn. */
+export type AmdahlOmission =
+  | { reason: 'fewCounts' }
+  | { reason: 'noGain' }
+  | { reason: 'boundary'; p: number }
+  | { reason: 'poorFit'; relativeError: number };
+
+/** A fit worth drawing, or why there is none. */
+export type AmdahlModel = { fit: AmdahlFit; omitted?: undefined } | { fit?: undefined; omitted: AmdahlOmission };
+
+/**
+ * Fits Amdahl's law on the worker counts up to `cores` only (past the core count workers share
+ * cores, which the law does not model), and says when the fit means nothing: fewer than two such
+ * counts, no speedup above 1, p at the boundary, or a curve that misses the points.
+ */
+export function amdahlModel(samples: readonly SpeedupSample[], cores: number): AmdahlModel {
+  const usable = samples.filter((s) => s.workers <= cores);
+  if (new Set(usable.map((s) => s.workers)).size < 2) return { omitted: { reason: 'fewCounts' } };
+  if (usable.every((s) => s.speedup <= 1)) return { omitted: { reason: 'noGain' } };
+  const fit = fitAmdahl(usable) as AmdahlFit;
+  if (fit.p < AMDAHL_BOUNDARY || fit.p > 1 - AMDAHL_BOUNDARY) return { omitted: { reason: 'boundary', p: Math.round(fit.p) } };
+  const meanSpeedup = usable.reduce((sum, s) => sum + s.speedup, 0) / usable.length;
+  const relativeError = fit.rmse / meanSpeedup;
+  if (relativeError > AMDAHL_POOR_FIT) return { omitted: { reason: 'poorFit', relativeError } };
+  return { fit };
+}

@@ -6,6 +6,8 @@ import type { CliRequest } from './cli-args.js';
 import { compareReports } from './compare-reports.js';
 import { ReportUsageError, ResultsNotFoundError, ResultsSchemaError } from './errors.js';
 import { renderReport } from './render-report.js';
+import { reproducibilityLine } from './reproducibility.js';
+import { differenceText } from './run-differences.js';
 
 /** Exit codes: 1 for unusable results, 2 for a wrong command line (as most CLIs do). */
 const EXIT_BAD_RESULTS = 1;
@@ -23,7 +25,10 @@ async function run(request: Exclude<CliRequest, { kind: 'help' }>): Promise<void
   const out = request.out === undefined ? undefined : resolve(base, request.out);
   if (request.kind === 'compare') {
     const done = await compareReports({ a: resolve(base, request.a), b: resolve(base, request.b), outDir: out, lang: request.lang });
+    // Runs that are not like for like get a warning a script can see, not only a banner on the page.
+    for (const d of done.differences) console.error(`report: warning: ${differenceText(request.lang, d).replaceAll('`', '')}`);
     console.log(`report: compared ${done.ratios.length} matching points\n  ${shown(done.htmlPath)}\n  ${shown(done.markdownPath)}`);
+    console.log(`report: ${reproducibilityLine(done.reproducibility, request.lang)}`);
     return;
   }
   const target = resolve(base, request.target ?? 'reports/latest/results.json');

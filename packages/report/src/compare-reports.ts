@@ -1,16 +1,22 @@
-// compareReports: two runs in; both chart sets side by side and a table of B/A ratios out.
+// compareReports: two runs in; both chart sets side by side, the changes B / A, the runs' differences and their reproducibility out.
 
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { buildCharts } from './charts/all-charts.js';
-import { compareMarkdown } from './compare-markdown.js';
-import type { ComparedRun } from './compare-page.js';
-import { comparePage } from './compare-page.js';
+import type { ComparedRun } from './compare-document.js';
+import { compareDocument } from './compare-document.js';
 import type { Lang } from './i18n.js';
+import { t } from './i18n.js';
 import { loadResults, resolveResultsPath } from './load-results.js';
 import type { PointRatio } from './ratios.js';
 import { matchRatios } from './ratios.js';
+import { renderHtml } from './render-html.js';
+import { renderMarkdown } from './render-markdown.js';
 import { renderPngs } from './render-png.js';
+import type { ReproducibilitySummary } from './reproducibility.js';
+import { reproducibility } from './reproducibility.js';
+import type { RunDifference } from './run-differences.js';
+import { runDifferences } from './run-differences.js';
 
 export interface CompareReportsOptions {
   /** Run A: a results.json or the run folder holding one. */
@@ -29,6 +35,9 @@ export interface ComparedReports {
   pngPathsA: string[];
   pngPathsB: string[];
   ratios: PointRatio[];
+  /** What makes the runs not like for like (profiles, options, machines, Node or Python versions). */
+  differences: RunDifference[];
+  reproducibility: ReproducibilitySummary;
 }
 
 function safeId(runId: string): string {
@@ -64,9 +73,20 @@ export async function compareReports(options: CompareReportsOptions): Promise<Co
   }
   const [a, b] = runs as [ComparedRun, ComparedRun];
   const ratios = matchRatios(resultsA, resultsB);
+  const summary = reproducibility(resultsA, resultsB);
+  const blocks = compareDocument(a, b, ratios, summary, lang);
   const htmlPath = join(outDir, 'index.html');
   const markdownPath = join(outDir, 'README.md');
-  await writeFile(htmlPath, await comparePage(a, b, ratios, lang));
-  await writeFile(markdownPath, compareMarkdown(a, b, ratios, lang));
-  return { outDir, htmlPath, markdownPath, pngPathsA: pngPaths[0] ?? [], pngPathsB: pngPaths[1] ?? [], ratios };
+  await writeFile(htmlPath, await renderHtml(blocks, lang, `${t(lang, 'compareTitle')}: ${resultsA.runId} / ${resultsB.runId}`));
+  await writeFile(markdownPath, renderMarkdown(blocks));
+  return {
+    outDir,
+    htmlPath,
+    markdownPath,
+    pngPathsA: pngPaths[0] ?? [],
+    pngPathsB: pngPaths[1] ?? [],
+    ratios,
+    differences: runDifferences(resultsA, resultsB),
+    reproducibility: summary,
+  };
 }

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { ReportChartConfig } from './charts/report-chart.js';
 import type { Lang } from './i18n.js';
-import { errorBarsPluginSource } from './plugins/error-bars.js';
+import { chartPluginsSource } from './plugins/chart-plugins.js';
 import { FONT_FAMILY } from './style.js';
 
 /** A canvas on the page and the configuration that draws it. */
@@ -58,8 +58,16 @@ figcaption a { font-size: 0.9rem; }
 table { border-collapse: collapse; font-size: 0.88rem; width: 100%; }
 .table-wrap th, .table-wrap td { padding: 4px 8px; border-bottom: 1px solid #ececf0; text-align: left; white-space: nowrap; }
 .table-wrap th { background: #f0f0f4; position: sticky; top: 0; }
-tr.not-ok td { background: #fff1f0; color: #8a1c12; white-space: normal; }
+tr.not-ok td { background: #f4f4f6; color: #55555c; white-space: normal; }
+tr.fault td { background: #fdecea; color: #8a1c12; }
+tr.flagged td { background: #fff8e1; }
+code { font-size: 0.92em; background: #eeeef2; border-radius: 3px; padding: 0 3px; }
+.banner { border: 1px solid var(--line); border-left: 6px solid #9e9e9e; background: #fff; border-radius: 6px; padding: 8px 14px; margin: 12px 0; }
+.banner.warning { border-left-color: #c62828; background: #fff6f5; }
+.banner p { margin: 4px 0; }
+.banner ul { margin: 4px 0 4px 20px; padding: 0; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
+#verdicts td, #verdicts th { white-space: normal; }
 nav ul { columns: 2; }
 `;
 
@@ -69,7 +77,7 @@ export async function htmlDocument(options: { lang: Lang; title: string; body: s
   const draw = `
 Chart.defaults.font.family = ${JSON.stringify(FONT_FAMILY)};
 Chart.defaults.color = '#222222';
-${errorBarsPluginSource()}
+${chartPluginsSource()}
 for (const { canvasId, config } of JSON.parse(document.getElementById('parlab-charts').textContent)) {
   // The PNG path needs a fixed size; on the page each chart fills its box and follows the screen.
   const opts = Object.assign({}, config.options, { responsive: true, maintainAspectRatio: false });

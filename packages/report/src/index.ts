@@ -43,6 +43,8 @@ export type {
   Localized,
   SubjectInfo,
   Implementation,
+  Localized,
+  SubjectInfo,
 } from './schema.js';
 export { ResultsSchemaError, ResultsNotFoundError, ReportUsageError } from './errors.js';
 export { buildCharts } from './charts/all-charts.js';
@@ -50,7 +52,14 @@ export type { ChartModule } from './charts/all-charts.js';
 export type { ReportChart, ReportChartConfig, SectionId } from './charts/report-chart.js';
 export { LANGS, isLang } from './i18n.js';
 export type { Lang } from './i18n.js';
-export { fitAmdahl, amdahlSpeedup } from './amdahl.js';
-export type { AmdahlFit, SpeedupSample } from './amdahl.js';
+export { fitAmdahl, amdahlSpeedup, amdahlModel } from './amdahl.js';
+export type { AmdahlFit, AmdahlModel, AmdahlOmission, SpeedupSample } from './amdahl.js';
 export { workloadVerdicts, subjectVerdict, speedupRatio } from './verdicts.js';
 export type { WorkloadVerdict, WinnerKind } from './verdicts.js';
+export { winnerText, strategiesText } from './verdict-text.js';
+export { reproducibility, reproducibilityLine, reproducibilityText } from './reproducibility.js';
+export type { ReproducibilitySummary, OverlapCount, RatioPointPair } from './reproducibility.js';
+export { ratioPoints, RATIO_KINDS } from './ratio-points.js';
+export type { RatioPoint, RatioKind } from './ratio-points.js';
+export { runDifferences, differenceText } from './run-differences.js';
+export type { RunDifference } from './run-differences.js';

@@ -3,6 +3,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ResultsNotFoundError, ResultsSchemaError } from './errors.js';
+import { withDerivedSpeedups } from './derived-speedups.js';
 import type { ResultsFile } from './schema.js';
 import { validateResults } from './schema.js';
 
@@ -15,7 +16,7 @@ export async function resolveResultsPath(target: string): Promise<string> {
 }
 
 /**
- * Reads and validates a results file.
+ * Reads and validates a results file (a schema 1 file is upgraded, its speedups derived).
  * @throws ResultsNotFoundError when it cannot be read; ResultsSchemaError when it is not valid.
  */
 export async function loadResults(resultsPath: string): Promise<ResultsFile> {
@@ -31,7 +32,7 @@ export async function loadResults(resultsPath: string): Promise<ResultsFile> {
     throw new ResultsSchemaError('', `is not valid JSON (${reason})`, { cause, file: resultsPath });
   }
   try {
-    return validateResults(json);
+    return withDerivedSpeedups(validateResults(json));
   } catch (cause) {
     // Name the file too: when comparing two runs the reader must know which one is wrong.
     if (cause instanceof ResultsSchemaError) throw new ResultsSchemaError(cause.path, cause.problem, { cause, file: resultsPath });

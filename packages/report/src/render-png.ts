@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { ChartConfiguration } from 'chart.js';
 import { ChartJSNodeCanvas } from 'chartjs-node-canvas';
 import type { ReportChart } from './charts/report-chart.js';
-import { errorBarsPlugin } from './plugins/error-bars.js';
+import { CHART_PLUGINS } from './plugins/chart-plugins.js';
 import { FONT_FAMILY, PNG_HEIGHT, PNG_WIDTH } from './style.js';
 
 /** File name of a chart's PNG; ids come from subjects, so anything unsafe for a path is replaced. */
@@ -24,7 +24,7 @@ function getRenderer(): ChartJSNodeCanvas {
     chartCallback: (ChartJS) => {
       ChartJS.defaults.font.family = FONT_FAMILY;
       ChartJS.defaults.color = '#222222';
-      ChartJS.register(errorBarsPlugin);
+      ChartJS.register(...CHART_PLUGINS);
     },
   });
   return renderer;

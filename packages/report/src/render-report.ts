@@ -6,9 +6,11 @@ import { buildCharts } from './charts/all-charts.js';
 import type { ReportChart } from './charts/report-chart.js';
 import type { Lang } from './i18n.js';
 import { loadResults, resolveResultsPath } from './load-results.js';
-import { reportMarkdown } from './markdown.js';
 import { renderPngs } from './render-png.js';
-import { reportPage } from './report-page.js';
+import { reportDocument } from './report-document.js';
+import { renderHtml } from './render-html.js';
+import { renderMarkdown } from './render-markdown.js';
+import { t } from './i18n.js';
 
 /** Folder (inside the output folder) that holds the PNG charts. */
 export const CHARTS_DIR = 'charts';
@@ -51,7 +53,8 @@ export async function renderReport(options: RenderReportOptions): Promise<Render
   const pngHrefs = new Map(charts.map((c, i) => [c.id, `${CHARTS_DIR}/${names[i] ?? ''}`]));
   const htmlPath = join(outDir, 'index.html');
   const markdownPath = join(outDir, 'README.md');
-  await writeFile(htmlPath, await reportPage(results, charts, { resultsHref: 'results.json', pngHrefs }, lang));
-  await writeFile(markdownPath, reportMarkdown(results, charts, pngHrefs, lang));
+  const blocks = reportDocument(results, charts, { resultsHref: 'results.json', pngHrefs }, lang);
+  await writeFile(htmlPath, await renderHtml(blocks, lang, `${t(lang, 'reportTitle')} — ${results.runId}`));
+  await writeFile(markdownPath, renderMarkdown(blocks));
   return { outDir, htmlPath, markdownPath, pngPaths: names.map((n) => join(outDir, CHARTS_DIR, n)), charts };
 }

@@ -1,6 +1,5 @@
-// Questions the charts ask of a results file: which points are usable, baselines and speedups.
+// Questions the charts ask of a results file: which points are usable, their identity, speedup series.
 
-import type { SpeedupSample } from './amdahl.js';
 import type { OkPoint, PointIdentity, ResultsFile, Strategy, Suite } from './schema.js';
 
 /** Points that measured successfully and match every given identity field. Failed points never enter chart math. */
@@ -9,6 +8,11 @@ export function okPoints(results: ResultsFile, match: Partial<PointIdentity>): O
     if (point.status !== 'ok') return false;
     return Object.entries(match).every(([key, value]) => point[key as keyof PointIdentity] === value);
   });
+}
+
+/** One string per identity: two points with the same key measure the same thing (in one run, or across two). */
+export function pointKey(p: PointIdentity): string {
+  return [p.suite, p.subject, p.implementation, p.strategy, p.workers, p.metric].join('/');
 }
 
 /** Distinct values in first-seen order, so charts follow the order the runner measured in. */
@@ -29,41 +33,9 @@ export interface SeriesKey {
   strategy: Exclude<Strategy, 'serial'>;
 }
 
-/**
- * Median wall time the speedup of `key` is measured against: the serial point of the same
- * suite, subject and implementation, or when there is none, the strategy's own smallest run.
- */
-export function baselineMs(results: ResultsFile, key: SeriesKey): number | undefined {
-  const base = { suite: key.suite, subject: key.subject, implementation: key.implementation, metric: 'wall_ms' } as const;
-  const serial = okPoints(results, { ...base, strategy: 'serial' })[0];
-  if (serial !== undefined) return serial.median;
-  const own = okPoints(results, { ...base, strategy: key.strategy }).sort((a, b) => a.workers - b.workers)[0];
-  return own?.median;
-}
-
-/**
- * Speedup per worker count. Records with metric "speedup" win where the runner wrote them;
- * otherwise speedup = baseline median ÷ parallel median.
- */
-export function speedupSeries(results: ResultsFile, key: SeriesKey): SpeedupSample[] {
-  const { suite, subject, implementation, strategy } = key;
-  const recorded = okPoints(results, { suite, subject, implementation, strategy, metric: 'speedup' });
-  const byWorkers = new Map<number, number>(recorded.map((p) => [p.workers, p.median]));
-  const baseline = baselineMs(results, key);
-  if (baseline !== undefined) {
-    for (const p of okPoints(results, { suite, subject, implementation, strategy, metric: 'wall_ms' })) {
-      if (!byWorkers.has(p.workers) && p.median > 0) byWorkers.set(p.workers, baseline / p.median);
-    }
-  }
-  return [...byWorkers.entries()]
-    .map(([workers, speedup]) => ({ workers, speedup }))
-    .sort((a, b) => a.workers - b.workers);
-}
-
-/** Lowest median wall time a strategy reached with any worker count. */
-export function bestMs(results: ResultsFile, suite: Suite, subject: string, strategy: Strategy): number | undefined {
-  const medians = okPoints(results, { suite, subject, implementation: 'parlab', strategy, metric: 'wall_ms' }).map((p) => p.median);
-  return medians.length === 0 ? undefined : Math.min(...medians);
+/** The series' speedup records (each with its paired-ratio interval), by ascending worker count. */
+export function speedupSeries(results: ResultsFile, key: SeriesKey): OkPoint[] {
+  return okPoints(results, { ...key, metric: 'speedup' }).sort((a, b) => a.workers - b.workers);
 }
 
 /** Subjects of the workloads suite that have parlab wall-time measurements, in run order. */

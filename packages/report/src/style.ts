@@ -19,6 +19,12 @@ export const STRATEGY_COLOURS: Record<Strategy, string> = {
 /** Reference lines (ideal speedup, ratio 1). */
 export const REFERENCE_COLOUR = '#333333';
 
+/** A measurement fault (a speedup above the physical ceiling): outlined in this red everywhere. */
+export const FAULT_COLOUR = '#c62828';
+
+/** A tie within noise: neither strategy's colour. */
+export const TIE_COLOUR = '#9e9e9e';
+
 const PEER_COLOURS: Record<string, string> = {
   raw: '#2e9d4a',
   piscina: '#8e5cc7',

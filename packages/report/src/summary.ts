@@ -1,37 +1,34 @@
-// Machine, options and section headings as label/value pairs, shared by the page and the Markdown.
+// Machine rows and section headings as label/value pairs, shared by the page and the Markdown.
 
 import type { SectionId } from './charts/report-chart.js';
-import { formatGiB } from './format.js';
+import { formatGiB, formatInteger, formatNumber } from './format.js';
 import type { Lang, MessageKey } from './i18n.js';
 import { t } from './i18n.js';
-import type { MachineInfo, RunOptions } from './schema.js';
+import { code } from './inline.js';
+import type { MachineInfo } from './schema.js';
 
-/** The machine as [label, value] rows. */
+/** The machine as [label, value] rows; cells write code in backticks. */
 export function machineRows(machine: MachineInfo, lang: Lang): [string, string][] {
   return [
-    [t(lang, 'cpu'), machine.cpuModel],
-    [t(lang, 'cores'), String(machine.cores)],
+    [t(lang, 'cpu'), code(machine.cpuModel)],
+    [t(lang, 'cores'), formatInteger(lang, machine.cores)],
+    [t(lang, 'availableCores'), formatInteger(lang, machine.availableCores)],
+    [t(lang, 'cpuQuota'), machine.cpuQuota === null ? t(lang, 'noQuota') : formatNumber(lang, machine.cpuQuota)],
     [t(lang, 'memory'), formatGiB(lang, machine.memoryBytes)],
-    [t(lang, 'os'), machine.os],
-    [t(lang, 'node'), machine.node],
-    [t(lang, 'python'), machine.python ?? t(lang, 'pythonMissing')],
+    [t(lang, 'os'), code(machine.os)],
+    [t(lang, 'node'), code(machine.node)],
+    [t(lang, 'python'), machine.python === null ? t(lang, 'pythonMissing') : code(machine.python)],
   ];
 }
 
-/** Run options as [name, value] rows; lists are joined, anything else is shown as JSON. */
-export function optionRows(options: RunOptions): [string, string][] {
-  return Object.entries(options).map(([key, value]) => {
-    if (Array.isArray(value)) return [key, value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(', ')];
-    return [key, typeof value === 'string' ? value : JSON.stringify(value)];
-  });
-}
-
 const SECTION_TEXT: Record<SectionId, { title: MessageKey; intro?: MessageKey }> = {
+  host: { title: 'sectionHost', intro: 'sectionHostIntro' },
   workloads: { title: 'sectionWorkloads', intro: 'sectionWorkloadsIntro' },
-  overview: { title: 'sectionOverview' },
+  overview: { title: 'sectionOverview', intro: 'sectionOverviewIntro' },
   costs: { title: 'sectionCosts', intro: 'sectionCostsIntro' },
   peers: { title: 'sectionPeers', intro: 'sectionPeersIntro' },
   python: { title: 'sectionPython', intro: 'sectionPythonIntro' },
+  other: { title: 'sectionOther', intro: 'sectionOtherIntro' },
 };
 
 /** Heading and optional introduction of a chart section. */

@@ -13,7 +13,7 @@ export type WinnerKind = 'process' | 'thread' | 'parallel' | 'serial' | 'tie';
 export interface WorkloadVerdict {
   readonly subject: string;
   readonly serial: OkPoint | undefined;
-  /** Each strategy's speedup point with the highest median. */
+  /** Each strategy's speedup point with the highest median, measurement faults (`aboveCeiling`) left out. */
   readonly best: { readonly process: OkPoint | undefined; readonly thread: OkPoint | undefined };
   /** Best parallel run against serial: above (faster), below (slower) or tie. */
   readonly vsSerial: Verdict;
@@ -25,8 +25,11 @@ export interface WorkloadVerdict {
   readonly workers: number | undefined;
 }
 
+/** A strategy's highest speedup. A speedup above its ceiling is a measurement fault: it names no winner. */
 function bestSpeedup(results: ResultsFile, suite: Suite, subject: string, strategy: 'process' | 'thread'): OkPoint | undefined {
-  const points = okPoints(results, { suite, subject, implementation: suite === 'python' ? 'python' : 'parlab', strategy, metric: 'speedup' });
+  const points = okPoints(results, { suite, subject, implementation: suite === 'python' ? 'python' : 'parlab', strategy, metric: 'speedup' }).filter(
+    (p) => !p.flags.includes('aboveCeiling'),
+  );
   return points.reduce<OkPoint | undefined>((best, p) => (best === undefined || p.median > best.median ? p : best), undefined);
 }
 

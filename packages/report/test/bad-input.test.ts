@@ -31,7 +31,7 @@ function schemaError(json: unknown): ResultsSchemaError {
 describe('validateResults', () => {
   it('accepts the fixture, failed points without statistics included', () => {
     const results = validateResults(makeResults());
-    expect(results.points.filter((p) => p.status !== 'ok')).toHaveLength(2);
+    expect(results.points.filter((p) => p.status !== 'ok')).toHaveLength(3);
   });
 
   it('reads a schema 1 file, upgrading it to schema 2', async () => {
@@ -55,7 +55,7 @@ describe('validateResults', () => {
 
   it('rejects missing fields and wrong kinds', () => {
     const { machine, ...noMachine } = makeResults();
-    expect(machine.cores).toBe(4);
+    expect(machine.cores).toBe(2);
     expect(schemaError(noMachine).message).toBe('machine is missing (got undefined)');
     expect(schemaError(withPoint(0, (p) => { delete p['strategy']; })).message).toBe(
       'points[0].strategy is missing (got undefined)',
@@ -149,7 +149,10 @@ describe('report CLI', () => {
 
   it('renders a run folder given relative to INIT_CWD', async () => {
     await mkdir(join(dir, 'reports', 'latest'), { recursive: true });
-    await writeFile(join(dir, 'reports', 'latest', 'results.json'), await readFile(FIXTURE));
+    // A few points keep the child's rendering short; what is tested is where it reads and writes.
+    const fixture = JSON.parse(await readFile(FIXTURE, 'utf8')) as { points: { suite: string; subject: string }[] };
+    fixture.points = fixture.points.filter((p) => p.suite === 'workloads' && p.subject === 'primes');
+    await writeFile(join(dir, 'reports', 'latest', 'results.json'), JSON.stringify(fixture));
     const { code, stdout } = cli(['--lang', 'es'], { INIT_CWD: dir });
     expect(code).toBe(0);
     expect(stdout).toContain(join('reports', 'latest', 'index.html'));

@@ -9,7 +9,7 @@ import { strategyBars } from './strategy-bars.js';
 
 /** The memory chart, or none when the primitives suite measured no rss_bytes. */
 export function memoryCharts(results: ResultsFile, lang: Lang): ReportChart[] {
-  return strategyBars(lang, {
+  return strategyBars(results, lang, {
     id: 'cost-memory',
     section: 'costs',
     title: t(lang, 'costTitle', { metric: metricName(lang, 'rss_bytes') }),

@@ -16,7 +16,7 @@ export function messagingCharts(results: ResultsFile, lang: Lang): ReportChart[]
   return distinct(points.map((p) => p.metric)).flatMap((metric) => {
     const ofMetric = points.filter((p) => p.metric === metric);
     const lowerIsBetter = ofMetric[0]?.better === 'lower';
-    return strategyBars(lang, {
+    return strategyBars(results, lang, {
       id: `cost-${metric.replaceAll('_', '-')}`,
       section: 'costs',
       title: t(lang, 'costTitle', { metric: metricName(lang, metric) }),

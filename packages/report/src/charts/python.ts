@@ -1,15 +1,18 @@
-// Python: speedup of Python processes and threads beside Node processes and threads — the GIL made visible.
+// Python: speedup of Python processes and threads beside Node processes and threads, with intervals — the GIL made visible.
 
 import type { ChartDataset } from 'chart.js';
 import type { Lang } from '../i18n.js';
 import { strategyName, t } from '../i18n.js';
+import type { ErrorBarPoint } from '../plugins/error-bars.js';
 import type { SeriesKey } from '../results-query.js';
 import { distinct, okPoints, speedupSeries } from '../results-query.js';
-import type { ResultsFile } from '../schema.js';
+import type { OkPoint, ResultsFile } from '../schema.js';
 import { STRATEGY_COLOURS, withAlpha } from '../style.js';
+import { subjectTitle } from '../subjects.js';
 import { speedupOptions } from './chart-options.js';
+import { lineMarks, marksCaption } from './marks.js';
 import type { ReportChart } from './report-chart.js';
-import { idealDataset } from './speedup.js';
+import { idealDataset, speedupData } from './speedup.js';
 
 interface Series {
   label: string;
@@ -18,10 +21,11 @@ interface Series {
   python: boolean;
 }
 
-/** One chart per workload the python suite measured. */
+/** One chart per workload the python suite measured speedups of. */
 export function pythonCharts(results: ResultsFile, lang: Lang): ReportChart[] {
-  const subjects = distinct(okPoints(results, { suite: 'python', implementation: 'python' }).map((p) => p.subject));
-  return subjects.flatMap((subject): ReportChart[] => {
+  const subjects = distinct(okPoints(results, { suite: 'python', implementation: 'python', metric: 'speedup' }).map((p) => p.subject));
+  const cores = results.machine.availableCores;
+  return subjects.map((subject): ReportChart => {
     const series: Series[] = (['process', 'thread'] as const).flatMap((strategy) => {
       const name = strategyName(lang, strategy);
       return [
@@ -29,41 +33,36 @@ export function pythonCharts(results: ResultsFile, lang: Lang): ReportChart[] {
         { label: t(lang, 'nodeSeries', { strategy: name }), python: false, key: { suite: 'workloads', subject, implementation: 'parlab', strategy } },
       ];
     });
-    const datasets: ChartDataset<'line'>[] = [];
-    let maxWorkers = 1;
+    const datasets: ChartDataset<'line', ErrorBarPoint[] | { x: number; y: number }[]>[] = [];
+    const drawn: OkPoint[] = [];
     for (const s of series) {
-      const samples = speedupSeries(results, s.key);
-      if (samples.length === 0) continue;
-      maxWorkers = Math.max(maxWorkers, ...samples.map((x) => x.workers));
+      const points = speedupSeries(results, s.key);
+      if (points.length === 0) continue;
+      drawn.push(...points);
       const colour = STRATEGY_COLOURS[s.key.strategy];
+      const marks = lineMarks(colour, points, s.python ? 7 : 5);
       datasets.push({
         label: s.label,
-        data: samples.map((x) => ({ x: x.workers, y: x.speedup })),
+        data: speedupData(points),
         borderColor: colour,
-        // A pale fill keeps the legend swatch readable as a dashed line; markers stay solid.
+        // A pale fill keeps the legend swatch readable as a dashed line.
         backgroundColor: s.python ? withAlpha(colour, 0.2) : colour,
-        pointBackgroundColor: colour,
         borderWidth: 2.5,
         borderDash: s.python ? [10, 5] : [],
-        pointStyle: s.python ? 'triangle' : 'circle',
-        pointRadius: s.python ? 7 : 5,
+        ...marks,
+        pointStyle: s.python ? marks.pointStyle.map((style) => (style === 'circle' ? 'triangle' : style)) : marks.pointStyle,
       });
     }
-    if (datasets.length === 0) return [];
-    datasets.push(idealDataset(lang, maxWorkers));
-    const title = t(lang, 'pythonTitle', { subject });
-    return [
-      {
-        id: `python-${subject}`,
-        section: 'python',
-        title,
-        explanation: t(lang, 'pythonExplain'),
-        config: {
-          type: 'line',
-          data: { datasets },
-          options: speedupOptions(lang, title, maxWorkers),
-        },
-      },
-    ];
+    const maxWorkers = Math.max(1, ...drawn.map((p) => p.workers));
+    datasets.push(idealDataset(lang, maxWorkers, cores));
+    const title = t(lang, 'pythonTitle', { subject: subjectTitle(results, subject, lang) });
+    const explanation = [t(lang, 'pythonExplain'), t(lang, 'whiskersNote'), marksCaption(lang, drawn)];
+    return {
+      id: `python-${subject}`,
+      section: 'python',
+      title,
+      explanation: explanation.filter((s) => s !== '').join(' '),
+      config: { type: 'line', data: { datasets }, options: speedupOptions(lang, title, maxWorkers) },
+    };
   });
 }

@@ -9,7 +9,7 @@ import { strategyBars } from './strategy-bars.js';
 
 /** The spawn-time chart, or none when the primitives suite measured no spawn_ms. */
 export function spawnCharts(results: ResultsFile, lang: Lang): ReportChart[] {
-  return strategyBars(lang, {
+  return strategyBars(results, lang, {
     id: 'cost-spawn',
     section: 'costs',
     title: t(lang, 'costTitle', { metric: metricName(lang, 'spawn_ms') }),

@@ -1,23 +1,30 @@
-// Speedup vs workers per workload, with the ideal line and a fitted Amdahl curve per strategy.
+// Speedup vs workers per workload, with interval whiskers, the ideal min(workers, cores) and an Amdahl fit where it means something.
 
 import type { ChartDataset } from 'chart.js';
-import { amdahlSpeedup, fitAmdahl } from '../amdahl.js';
-import { formatFraction } from '../format.js';
+import type { AmdahlModel } from '../amdahl.js';
+import { amdahlModel, amdahlSpeedup } from '../amdahl.js';
+import { formatFixed, formatShare } from '../format.js';
 import type { Lang } from '../i18n.js';
-import { strategyName, t } from '../i18n.js';
-import { speedupSeries, workloadSubjects } from '../results-query.js';
-import type { ResultsFile } from '../schema.js';
+import { strategyName, t, tCount } from '../i18n.js';
+import type { ErrorBarPoint } from '../plugins/error-bars.js';
+import { pointKey, speedupSeries, workloadSubjects } from '../results-query.js';
+import type { OkPoint, ResultsFile } from '../schema.js';
 import { REFERENCE_COLOUR, STRATEGY_COLOURS, withAlpha } from '../style.js';
+import { subjectDescription, subjectTitle } from '../subjects.js';
 import { speedupOptions } from './chart-options.js';
+import { lineMarks, marksCaption } from './marks.js';
 import type { ReportChart } from './report-chart.js';
 
 const PARALLEL = ['process', 'thread'] as const;
 
-/** The y = workers line: what perfect scaling would give. */
-export function idealDataset(lang: Lang, maxWorkers: number): ChartDataset<'line'> {
+/** The ideal speedup: y = workers up to the cores the run could use, flat from there (more workers share the cores). */
+export function idealDataset(lang: Lang, maxWorkers: number, cores: number): ChartDataset<'line', { x: number; y: number }[]> {
+  const corner = Math.min(cores, maxWorkers);
+  const data = [{ x: 1, y: 1 }, { x: corner, y: corner }];
+  if (maxWorkers > corner) data.push({ x: maxWorkers, y: corner });
   return {
-    label: t(lang, 'ideal'),
-    data: [{ x: 1, y: 1 }, { x: maxWorkers, y: maxWorkers }],
+    label: t(lang, 'ideal', { cores: tCount(lang, 'coresCount', cores) }),
+    data,
     borderColor: REFERENCE_COLOUR,
     backgroundColor: withAlpha(REFERENCE_COLOUR, 0.15),
     borderDash: [2, 4],
@@ -26,42 +33,61 @@ export function idealDataset(lang: Lang, maxWorkers: number): ChartDataset<'line
   };
 }
 
-/** The fitted curve sampled finely enough to look smooth between worker counts. */
-function curve(p: number, maxWorkers: number): { x: number; y: number }[] {
+/** Measured speedups as chart data: median with its interval, and the record's identity. */
+export function speedupData(points: readonly OkPoint[]): ErrorBarPoint[] {
+  return points.map((p) => ({ x: p.workers, y: p.median, yMin: p.ciLow, yMax: p.ciHigh, key: pointKey(p) }));
+}
+
+/** The fitted curve from 1 worker to `upTo`, sampled finely enough to look smooth. */
+function curve(p: number, upTo: number): { x: number; y: number }[] {
   const points: { x: number; y: number }[] = [];
-  for (let n = 1; n <= maxWorkers + 1e-9; n += 0.25) points.push({ x: n, y: amdahlSpeedup(p, n) });
+  for (let n = 1; n <= upTo + 1e-9; n += 0.25) points.push({ x: n, y: amdahlSpeedup(p, n) });
   return points;
+}
+
+/** The caption's sentence about one strategy's Amdahl fit: its p, or why no curve is drawn. */
+function omissionText(lang: Lang, model: AmdahlModel, cores: number): string {
+  const omitted = model.omitted;
+  if (omitted === undefined) return '';
+  switch (omitted.reason) {
+    case 'fewCounts':
+      return t(lang, 'amdahlReason_fewCounts', { cores: tCount(lang, 'coresCount', cores) });
+    case 'noGain':
+      return t(lang, 'amdahlReason_noGain');
+    case 'boundary':
+      return t(lang, 'amdahlReason_boundary', { p: formatFixed(lang, omitted.p, 0) });
+    case 'poorFit':
+      return t(lang, 'amdahlReason_poorFit', { error: formatShare(lang, omitted.relativeError) });
+  }
 }
 
 /** One speedup chart per workload of the "workloads" suite. */
 export function speedupCharts(results: ResultsFile, lang: Lang): ReportChart[] {
+  const cores = results.machine.availableCores;
   return workloadSubjects(results).flatMap((subject): ReportChart[] => {
     const series = PARALLEL.map((strategy) => ({
       strategy,
-      samples: speedupSeries(results, { suite: 'workloads', subject, implementation: 'parlab', strategy }),
-    })).filter((s) => s.samples.length > 0);
+      points: speedupSeries(results, { suite: 'workloads', subject, implementation: 'parlab', strategy }),
+    })).filter((s) => s.points.length > 0);
     if (series.length === 0) return [];
-    const maxWorkers = Math.max(...series.flatMap((s) => s.samples.map((x) => x.workers)));
-    const datasets: ChartDataset<'line'>[] = [];
+    const maxWorkers = Math.max(...series.flatMap((s) => s.points.map((p) => p.workers)));
+    const datasets: ChartDataset<'line', ErrorBarPoint[] | { x: number; y: number }[]>[] = [];
     const fits: string[] = [];
-    for (const { strategy, samples } of series) {
+    const omissions: string[] = [];
+    for (const { strategy, points } of series) {
       const colour = STRATEGY_COLOURS[strategy];
       const name = strategyName(lang, strategy);
-      datasets.push({
-        label: name,
-        data: samples.map((s) => ({ x: s.workers, y: s.speedup })),
-        borderColor: colour,
-        backgroundColor: colour,
-        borderWidth: 2.5,
-        pointRadius: 5,
-      });
-      const fit = fitAmdahl(samples);
-      if (fit === undefined) continue;
-      const p = formatFraction(lang, fit.p);
+      datasets.push({ label: name, data: speedupData(points), borderColor: colour, backgroundColor: colour, borderWidth: 2.5, ...lineMarks(colour, points) });
+      const model = amdahlModel(points.map((p) => ({ workers: p.workers, speedup: p.median })), cores);
+      if (model.fit === undefined) {
+        omissions.push(t(lang, 'amdahlOmitted', { strategy: name.toLowerCase(), reason: omissionText(lang, model, cores) }));
+        continue;
+      }
+      const p = formatFixed(lang, model.fit.p);
       fits.push(`${name.toLowerCase()} p = ${p}`);
       datasets.push({
         label: t(lang, 'amdahlFit', { strategy: name.toLowerCase(), p }),
-        data: curve(fit.p, maxWorkers),
+        data: curve(model.fit.p, Math.min(maxWorkers, cores)),
         borderColor: colour,
         backgroundColor: withAlpha(colour, 0.2),
         borderDash: [8, 5],
@@ -69,19 +95,23 @@ export function speedupCharts(results: ResultsFile, lang: Lang): ReportChart[] {
         pointRadius: 0,
       });
     }
-    datasets.push(idealDataset(lang, maxWorkers));
-    const title = t(lang, 'speedupTitle', { subject });
+    datasets.push(idealDataset(lang, maxWorkers, cores));
+    const title = t(lang, 'speedupTitle', { subject: subjectTitle(results, subject, lang) });
+    const explanation = [
+      subjectDescription(results, subject, lang),
+      t(lang, 'speedupExplain', { cores: tCount(lang, 'coresCount', cores) }),
+      fits.length > 0 ? t(lang, 'amdahlDrawn', { fits: fits.join('; ') }) : undefined,
+      ...omissions,
+      t(lang, 'whiskersNote'),
+      marksCaption(lang, series.flatMap((s) => s.points)),
+    ];
     return [
       {
         id: `speedup-${subject}`,
         section: 'workloads',
         title,
-        explanation: t(lang, 'speedupExplain', { fits: fits.join('; ') }),
-        config: {
-          type: 'line',
-          data: { datasets },
-          options: speedupOptions(lang, title, maxWorkers),
-        },
+        explanation: explanation.filter((s) => s !== undefined && s !== '').join(' '),
+        config: { type: 'line', data: { datasets }, options: speedupOptions(lang, title, maxWorkers) },
       },
     ];
   });

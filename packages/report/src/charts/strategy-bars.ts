@@ -3,12 +3,14 @@
 import type { ChartDataset } from 'chart.js';
 import { displayUnit, toDisplay } from '../format.js';
 import type { Lang } from '../i18n.js';
-import { metricName, strategyName, t } from '../i18n.js';
+import { metricName, strategyName, t, tCount } from '../i18n.js';
 import type { BarPoint } from '../plugins/error-bars.js';
-import { distinct } from '../results-query.js';
-import type { OkPoint } from '../schema.js';
+import { distinct, pointKey } from '../results-query.js';
+import type { OkPoint, ResultsFile } from '../schema.js';
 import { STRATEGY_COLOURS } from '../style.js';
+import { subjectTitle } from '../subjects.js';
 import { baseOptions, needsLogScale, valueAxis } from './chart-options.js';
+import { barMark, marksCaption } from './marks.js';
 import type { ReportChart, SectionId } from './report-chart.js';
 
 /** What varies between the charts built here. */
@@ -21,46 +23,59 @@ export interface StrategyBarsSpec {
   points: readonly OkPoint[];
 }
 
-/** Category of a point: its subject, plus the worker count when a subject was measured at several. */
-function categoryOf(point: OkPoint, multiWorker: ReadonlySet<string>, lang: Lang): string {
-  return multiWorker.has(point.subject) ? `${point.subject} (${t(lang, 'workersSeries', { n: point.workers })})` : point.subject;
+/**
+ * Category of a point: its subject, plus the implementation when the chart holds several and the
+ * worker count when the subject was measured at several, so that no two points share a bar.
+ */
+function categorizer(results: ResultsFile, points: readonly OkPoint[], lang: Lang): (p: OkPoint) => string {
+  const manyImplementations = distinct(points.map((p) => p.implementation)).length > 1;
+  const multiWorker = new Set(
+    distinct(points.map((p) => p.subject)).filter((s) => distinct(points.filter((p) => p.subject === s).map((p) => p.workers)).length > 1),
+  );
+  return (p) => {
+    const parts = [subjectTitle(results, p.subject, lang)];
+    if (manyImplementations) parts.push(p.implementation);
+    if (multiWorker.has(p.subject)) parts.push(tCount(lang, 'workersCount', p.workers));
+    return parts.length === 1 ? parts[0] as string : `${parts[0] as string} (${parts.slice(1).join(', ')})`;
+  };
 }
 
-/** Grouped bars with min–max whiskers: subjects along x, one bar per strategy. */
-export function strategyBars(lang: Lang, spec: StrategyBarsSpec): ReportChart[] {
+/** Grouped bars with interval whiskers: subjects along x, one bar per strategy. */
+export function strategyBars(results: ResultsFile, lang: Lang, spec: StrategyBarsSpec): ReportChart[] {
   const first = spec.points[0];
   if (first === undefined) return [];
   const metric = first.metric;
-  const multiWorker = new Set(
-    distinct(spec.points.map((p) => p.subject)).filter(
-      (s) => distinct(spec.points.filter((p) => p.subject === s).map((p) => p.workers)).length > 1,
-    ),
-  );
-  const labels = distinct(spec.points.map((p) => categoryOf(p, multiWorker, lang)));
+  const categoryOf = categorizer(results, spec.points, lang);
+  const labels = distinct(spec.points.map(categoryOf));
   const strategies = distinct(spec.points.map((p) => p.strategy));
-  const datasets: ChartDataset<'bar', BarPoint[]>[] = strategies.map((strategy) => ({
-    label: strategyName(lang, strategy),
-    data: labels.map((label) => {
-      const p = spec.points.find((q) => q.strategy === strategy && categoryOf(q, multiWorker, lang) === label);
-      if (p === undefined) return { x: label, y: null };
-      return { x: label, y: toDisplay(metric, p.median), yMin: toDisplay(metric, p.min), yMax: toDisplay(metric, p.max) };
-    }),
-    backgroundColor: STRATEGY_COLOURS[strategy],
-    borderColor: STRATEGY_COLOURS[strategy],
-  }));
-  const values = spec.points.flatMap((p) => [toDisplay(metric, p.min), toDisplay(metric, p.max)]);
+  const datasets: ChartDataset<'bar', BarPoint[]>[] = strategies.map((strategy) => {
+    const points = labels.map((label) => spec.points.find((q) => q.strategy === strategy && categoryOf(q) === label));
+    return {
+      label: strategyName(lang, strategy),
+      data: points.map((p, i): BarPoint => {
+        const x = labels[i] as string;
+        if (p === undefined) return { x, y: null };
+        return { x, y: toDisplay(metric, p.median), yMin: toDisplay(metric, p.ciLow), yMax: toDisplay(metric, p.ciHigh), key: pointKey(p), ...barMark(p) };
+      }),
+      backgroundColor: STRATEGY_COLOURS[strategy],
+      borderColor: STRATEGY_COLOURS[strategy],
+      // A category a strategy was not measured in gets no empty slot: its bars close up.
+      skipNull: true,
+    };
+  });
+  const values = spec.points.flatMap((p) => [toDisplay(metric, p.ciLow), toDisplay(metric, p.ciHigh)]);
   const axisLabel = `${metricName(lang, metric)} (${displayUnit(metric)})`;
-  const explanation = needsLogScale(values) ? `${spec.explanation} ${t(lang, 'logScaleNote')}` : spec.explanation;
+  const explanation = [spec.explanation, t(lang, 'whiskersNote'), needsLogScale(values) ? t(lang, 'logScaleNote') : '', marksCaption(lang, spec.points)];
   return [
     {
       id: spec.id,
       section: spec.section,
       title: spec.title,
-      explanation,
+      explanation: explanation.filter((s) => s !== '').join(' '),
       config: {
         type: 'bar',
         data: { labels, datasets },
-        options: { ...baseOptions(spec.title), scales: { y: valueAxis(lang, axisLabel, values) } },
+        options: { ...baseOptions(lang, spec.title), scales: { y: valueAxis(lang, axisLabel, values) } },
       },
     },
   ];

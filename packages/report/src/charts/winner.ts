@@ -1,56 +1,53 @@
-// Overview: per workload, best process time ÷ best thread time, each bar labelled with the winner.
+// Overview: per workload, threads' best speedup ÷ processes' best with its interval, drawn from 1 and labelled with the verdict.
 
-import { formatNumber } from '../format.js';
+import type { ChartDataset } from 'chart.js';
 import type { Lang } from '../i18n.js';
 import { t } from '../i18n.js';
-import { bestMs, workloadSubjects } from '../results-query.js';
+import type { ErrorBarPoint } from '../plugins/error-bars.js';
 import type { ResultsFile } from '../schema.js';
-import { REFERENCE_COLOUR, STRATEGY_COLOURS, withAlpha } from '../style.js';
-import { baseOptions, valueAxis } from './chart-options.js';
+import { STRATEGY_COLOURS, TIE_COLOUR } from '../style.js';
+import { subjectTitle } from '../subjects.js';
+import { strategiesText } from '../verdict-text.js';
+import { workloadVerdicts } from '../verdicts.js';
+import { baseOptions, needsLogScale, referenceLines, valueAxis, wrappedLabel } from './chart-options.js';
 import type { ReportChart } from './report-chart.js';
 
-/** One ratio chart over the workloads that both strategies completed, or none. */
+/** Key of a ratio drawn here, for tests that read every drawn value back. */
+const ratioKey = (subject: string): string => `threadOverProcess/${subject}`;
+
+/** One ratio chart over the workloads where both strategies have a best speedup, or none. */
 export function winnerCharts(results: ResultsFile, lang: Lang): ReportChart[] {
-  const rows = workloadSubjects(results).flatMap((subject) => {
-    const processMs = bestMs(results, 'workloads', subject, 'process');
-    const threadMs = bestMs(results, 'workloads', subject, 'thread');
-    if (processMs === undefined || threadMs === undefined || threadMs <= 0 || processMs <= 0) return [];
-    return [{ subject, ratio: processMs / threadMs }];
-  });
+  const rows = workloadVerdicts(results).filter((v) => v.threadOverProcess !== undefined);
   if (rows.length === 0) return [];
-  const labels = rows.map(({ subject, ratio }) => {
-    const x = formatNumber(lang, ratio >= 1 ? ratio : 1 / ratio, 2);
-    // A two-line label: chart.js draws an array of strings as stacked lines.
-    return [subject, t(lang, ratio >= 1 ? 'threadsWin' : 'processesWin', { x })];
+  const colours = rows.map((v) => (v.strategies === 'above' ? STRATEGY_COLOURS.thread : v.strategies === 'below' ? STRATEGY_COLOURS.process : TIE_COLOUR));
+  const data: ErrorBarPoint[] = rows.map((v, i) => {
+    const ratio = v.threadOverProcess as NonNullable<typeof v.threadOverProcess>;
+    return { x: i, y: ratio.median, yMin: ratio.low, yMax: ratio.high, key: ratioKey(v.subject) };
   });
-  const colours = rows.map((r) => (r.ratio >= 1 ? STRATEGY_COLOURS.thread : STRATEGY_COLOURS.process));
+  // Bars grow from 1, not 0: up means threads faster, down processes faster.
+  const datasets: ChartDataset<'bar', ErrorBarPoint[]>[] = [{ label: t(lang, 'ratioSeries'), data, base: 1, backgroundColor: colours, borderColor: colours }];
+  const equal = referenceLines([{ y: 1, label: t(lang, 'sameSpeed'), dash: [6, 4] }]);
   const title = t(lang, 'winnerTitle');
-  const ratios = rows.map((r) => r.ratio);
+  const options = baseOptions(lang, title);
+  const ends = data.flatMap((d) => [d.yMin ?? d.y, d.yMax ?? d.y]);
+  const axis = valueAxis(lang, t(lang, 'axisRatio'), [...ends, 1], { beginAtZero: false });
   return [
     {
       id: 'process-vs-thread',
       section: 'overview',
       title,
-      explanation: t(lang, 'winnerExplain'),
+      explanation: [t(lang, 'winnerExplain'), t(lang, 'whiskersNote'), needsLogScale([...ends, 1]) ? t(lang, 'logScaleNote') : ''].filter((s) => s !== '').join(' '),
       config: {
         type: 'bar',
-        data: {
-          labels,
-          datasets: [
-            {
-              type: 'line',
-              label: t(lang, 'sameSpeed'),
-              data: rows.map(() => 1),
-              borderColor: REFERENCE_COLOUR,
-              backgroundColor: withAlpha(REFERENCE_COLOUR, 0.15),
-              borderDash: [6, 4],
-              borderWidth: 1.5,
-              pointRadius: 0,
-            },
-            { type: 'bar', label: t(lang, 'ratioSeries'), data: ratios, backgroundColor: colours, borderColor: colours },
-          ],
+        data: { labels: rows.map((v) => wrappedLabel([subjectTitle(results, v.subject, lang), strategiesText(lang, v)], rows.length)), datasets: [...datasets, ...equal.legend] },
+        options: {
+          ...options,
+          plugins: { ...options.plugins, ...equal.plugins },
+          scales: {
+            x: { type: 'category', ticks: { autoSkip: false, maxRotation: 0, font: { size: 11 } } },
+            y: { ...axis, suggestedMin: Math.min(1, ...ends), suggestedMax: Math.max(1, ...ends) },
+          },
         },
-        options: { ...baseOptions(title), scales: { y: valueAxis(lang, t(lang, 'axisRatio'), [...ratios, 1]) } },
       },
     },
   ];
