@@ -82,6 +82,7 @@ export interface HostWarning {
   code: HostWarningCode;
   /** The warning in English; the report words it in its language from `code` and `value`. */
   message: string;
+  /** busy, steal: a share of CPU (0–1); unstable: the loop's precision in percent; drift: the index furthest from 1. */
   value?: number;
 }
 

@@ -83,7 +83,7 @@ export class HostMonitor {
       this.#warn('steal', `the hypervisor took ${percent(state.stealShare)} of CPU time (steal) when the run started`, state.stealShare);
     }
     if (summary.rme > UNSTABLE_PERCENT) {
-      this.#warn('unstable', `a fixed loop's time varied by ±${summary.rme.toFixed(0)} % at the start`, summary.rme / 100);
+      this.#warn('unstable', `a fixed loop's time varied by ±${summary.rme.toFixed(0)} % at the start`, summary.rme);
     }
     return [...this.#warnings];
   }
@@ -105,7 +105,7 @@ export class HostMonitor {
     const low = Math.min(...indices);
     const high = Math.max(...indices);
     if (low < 1 - DRIFT || high > 1 + DRIFT) {
-      this.#warn('drift', `the host's speed moved between ${low.toFixed(2)}× and ${high.toFixed(2)}× its speed at the start`, Math.max(1 - low, high - 1));
+      this.#warn('drift', `the host's speed moved between ${low.toFixed(2)}× and ${high.toFixed(2)}× its speed at the start`, 1 - low > high - 1 ? low : high);
     }
     return this.info();
   }

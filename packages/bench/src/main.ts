@@ -67,7 +67,7 @@ async function main(argv: readonly string[]): Promise<number> {
     workers: plan.workers,
     lang: plan.lang,
     environment: Object.fromEntries(biases.map((b) => [b.name, b.value])),
-    biases: biases.map((b) => ({ name: b.name, value: b.value, effect: b.effect.en })),
+    biases: biases.map((b) => ({ name: b.name, value: b.value, effect: b.effect })),
   });
   log(`parlab bench · ${plan.profile} · ${plan.suites.join(', ')} · workers ${plan.workers.join(',')} · ${machine.cores} cores · node ${machine.node}${python === null ? '' : ` · python ${python}`}`);
   for (const bias of biases) log(`note: ${bias.name}=${bias.value} biases the comparison: ${bias.effect[plan.lang]}`);
@@ -110,7 +110,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const durationMs = Date.now() - started;
   store.setOptions({ durationMs, interrupted });
   const out = plan.json ? process.stderr : process.stdout;
-  const table = summaryTable(store.document);
+  const table = summaryTable(store.document, plan.lang);
   if (table !== '') out.write(`\n${table}\n`);
   for (const line of flagReport(store.points)) out.write(`${line}\n`);
   for (const warning of store.document.host?.warnings ?? []) if (warning.code === 'drift') out.write(`warning: ${warning.message}\n`);

@@ -1,15 +1,6 @@
 // The table printed at the end: per workload, the serial time, each strategy's best speedup with its interval, and the verdict.
-import { workloadVerdicts, type WorkloadVerdict } from '@parlab/report';
-import type { OkPoint } from '@parlab/report';
+import { winnerText, workloadVerdicts, type Lang, type OkPoint } from '@parlab/report';
 import type { BenchRecord, ResultsDocument } from './types.js';
-
-const VERDICTS: Record<WorkloadVerdict['winner'], (v: WorkloadVerdict) => string> = {
-  thread: (v) => `threads win (×${String(v.workers)})`,
-  process: (v) => `processes win (×${String(v.workers)})`,
-  parallel: () => 'parallel beats serial; processes ≈ threads',
-  serial: () => 'serial wins',
-  tie: () => 'tie (within noise)',
-};
 
 const figure = (x: number): string => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
 
@@ -19,7 +10,7 @@ function speedupCell(point: OkPoint | undefined): string {
 }
 
 /** Plain-text table (no colours, no control characters), with a line of footnotes for flagged points. */
-export function summaryTable(document: ResultsDocument): string {
+export function summaryTable(document: ResultsDocument, lang: Lang = 'en'): string {
   const verdicts = workloadVerdicts(document);
   if (verdicts.length === 0) return '';
   const rows: string[][] = [['workload', 'serial ms', 'process best [95 % interval]', 'thread best [95 % interval]', 'verdict']];
@@ -30,7 +21,8 @@ export function summaryTable(document: ResultsDocument): string {
     const noisy = points.some((p) => p.status === 'ok' && p.flags.includes('noisy'));
     anyNoisy ||= noisy;
     const serial = v.serial === undefined ? 'failed' : `${figure(v.serial.median)} ±${v.serial.rme.toFixed(0)} %`;
-    const verdict = `${VERDICTS[v.winner](v)}${failed ? ' (some points failed)' : ''}${noisy ? ' *' : ''}`;
+    // The words the report shows for the same verdict (one source of truth for winners).
+    const verdict = `${winnerText(lang, v)}${failed ? ' (some points failed)' : ''}${noisy ? ' *' : ''}`;
     rows.push([v.subject, serial, speedupCell(v.best.process), speedupCell(v.best.thread), verdict]);
   }
   const widths = (rows[0] as string[]).map((_, i) => Math.max(...rows.map((row) => (row[i] ?? '').length)));

@@ -43,8 +43,6 @@ export type {
   Localized,
   SubjectInfo,
   Implementation,
-  Localized,
-  SubjectInfo,
 } from './schema.js';
 export { ResultsSchemaError, ResultsNotFoundError, ReportUsageError } from './errors.js';
 export { buildCharts } from './charts/all-charts.js';
