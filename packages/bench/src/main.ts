@@ -1,6 +1,6 @@
 // What `pnpm bench` does once built: parses the command line, runs the suites, saves results.json, prints the summary, renders the report.
 import { join } from 'node:path';
-import { activeChildren, cpuCount } from '@parlab/core';
+import { activeChildren, cpuCount, withDeadline } from '@parlab/core';
 import { EXIT as CLI_EXIT, detectLang, printUsageError } from '@parlab/cli';
 import { parseCommandLine } from './args.js';
 import { findWorkloads, type WorkloadEntry } from './discover.js';
@@ -8,7 +8,7 @@ import { biasNotes, machineInfo, pythonVersion } from './environment.js';
 import { UsageError } from './errors.js';
 import { HostMonitor } from './host.js';
 import { createProgress, formatDuration } from './progress.js';
-import { renderReportStep } from './report-step.js';
+import { renderReportStep, type ReportOutcome } from './report-step.js';
 import { ResultsStore } from './results-store.js';
 import { runSuites } from './run.js';
 import { flagReport, summaryTable } from './summary-table.js';
@@ -20,6 +20,8 @@ import type { RunPlan } from './types.js';
 const EXIT = CLI_EXIT;
 /** How long a stopping run may take to close its workers before it exits anyway. */
 const STOP_GRACE_MS = 5_000;
+/** How long rendering the report may take (charts, page, Markdown) before the run gives up on it. */
+const REPORT_TIMEOUT_MS = 60_000;
 
 function exit(code: number): void {
   // Let stdout drain (a large --json document) before leaving.
@@ -80,6 +82,7 @@ async function main(argv: readonly string[]): Promise<number> {
 
   const controller = new AbortController();
   let interrupted = false;
+  let grace: NodeJS.Timeout | undefined;
   const stop = (why: string): void => {
     if (interrupted) {
       log(`bench: ${why} again, leaving now`);
@@ -89,7 +92,8 @@ async function main(argv: readonly string[]): Promise<number> {
     log(`\nbench: ${why}, stopping workers and saving the points measured so far…`);
     controller.abort(new Error(`interrupted: ${why}`));
     // Whatever does not close in time is killed with us (core's guardian stops orphaned children).
-    setTimeout(() => process.exit(EXIT.interrupted), STOP_GRACE_MS).unref();
+    grace = setTimeout(() => process.exit(EXIT.interrupted), STOP_GRACE_MS);
+    grace.unref();
   };
   const onSignal = (signal: NodeJS.Signals): void => stop(`${signal} received`);
   process.on('SIGINT', onSignal);
@@ -105,6 +109,8 @@ async function main(argv: readonly string[]): Promise<number> {
     progress.finish();
     for (const child of activeChildren()) child.kill();
   }
+  // The workers are stopped: what is left (the summary, the report of the points so far) has its own bound.
+  clearTimeout(grace);
   store.setHost(interrupted ? host.info() : await host.finish());
   unwatch();
   const durationMs = Date.now() - started;
@@ -119,16 +125,27 @@ async function main(argv: readonly string[]): Promise<number> {
   out.write(`\n${store.points.length} points (${failed} failed, ${skipped.length} skipped) in ${formatDuration(durationMs)} → ${store.path}\n`);
   for (const note of new Set(skipped.map((p) => `skipped ${p.suite}/${p.subject}: ${p.error ?? ''}`))) out.write(`${note}\n`);
   if (plan.json) process.stdout.write(`${JSON.stringify(store.points, null, 2)}\n`);
-  if (interrupted) return EXIT.interrupted;
-  if (!plan.report) return EXIT.ok;
-  const report = await renderReportStep(store.path, store.runDir, plan.lang);
-  if (report.status === 'done') out.write(`report: ${store.runDir}\n`);
-  else if (report.status === 'unavailable') out.write(`report step unavailable: ${report.reason}\n`);
-  else {
-    process.stderr.write(`report failed: ${report.error.message}\n`);
-    return EXIT.failed;
+  if (!plan.report) {
+    // `latest` keeps pointing at the newest run that has a report.
+    out.write(`no report (--no-report): render it with pnpm report ${store.runDir}\n`);
+    return interrupted ? EXIT.interrupted : EXIT.ok;
   }
-  return EXIT.ok;
+  // English beside results.json; with --lang es the Spanish one too, in es/ (as reports/sample).
+  // An interrupted run is reported too: its charts show the points it measured.
+  const langs = plan.lang === 'en' ? (['en'] as const) : (['en', plan.lang] as const);
+  for (const lang of langs) {
+    const report = await withDeadline(renderReportStep(store.path, lang), 'rendering the report', { timeoutMs: REPORT_TIMEOUT_MS }).catch(
+      (error: unknown): ReportOutcome => ({ status: 'failed', error: error instanceof Error ? error : new Error(String(error)) }),
+    );
+    if (report.status === 'done') out.write(`report${interrupted ? ' (partial: the run was interrupted)' : ''}: ${report.htmlPath}\n`);
+    else if (report.status === 'unavailable') out.write(`report step unavailable: ${report.reason}\n`);
+    else {
+      process.stderr.write(`report failed: ${report.error.message}\n`);
+      return interrupted ? EXIT.interrupted : EXIT.failed;
+    }
+  }
+  store.pointLatest();
+  return interrupted ? EXIT.interrupted : EXIT.ok;
 }
 
 /** Runs the bench with `argv` and leaves the process with its exit code. */

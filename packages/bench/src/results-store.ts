@@ -18,15 +18,16 @@ export class ResultsStore {
   readonly runDir: string;
   readonly path: string;
   readonly #document: ResultsDocument;
+  readonly #outDir: string;
 
   constructor(outDir: string, machine: MachineInfo, options: Record<string, unknown>, now = new Date()) {
     const runId = makeRunId(now);
     this.runDir = join(outDir, runId);
     this.path = join(this.runDir, 'results.json');
     this.#document = { schema: SCHEMA_VERSION, runId, createdAt: now.toISOString(), machine, options, points: [] };
+    this.#outDir = outDir;
     mkdirSync(this.runDir, { recursive: true });
     this.#write();
-    this.#pointLatest(outDir, runId);
   }
 
   get runId(): string {
@@ -73,14 +74,17 @@ export class ResultsStore {
     renameSync(temporary, this.path);
   }
 
-  // `latest` is a symlink to the run folder; where symlinks are not allowed, a file naming it.
-  #pointLatest(outDir: string, runId: string): void {
-    const latest = join(outDir, 'latest');
+  /**
+   * Points `latest` at this run — once its report is rendered, so `latest` always holds an
+   * index.html. A symlink to the run folder; where symlinks are not allowed, a file naming it.
+   */
+  pointLatest(): void {
+    const latest = join(this.#outDir, 'latest');
     rmSync(latest, { force: true, recursive: true });
     try {
-      symlinkSync(runId, latest, 'dir');
+      symlinkSync(this.#document.runId, latest, 'dir');
     } catch {
-      writeFileSync(latest, `${runId}\n`);
+      writeFileSync(latest, `${this.#document.runId}\n`);
     }
   }
 }

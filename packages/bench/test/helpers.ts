@@ -1,7 +1,7 @@
 // Runs the built CLI as a child, with its own workloads folder made of fixtures, and reads what it wrote.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,7 +28,8 @@ export interface CliRun {
 /** Starts the CLI in its own process group (so the test can look for leftovers by group). */
 export function startCli(args: readonly string[], workloadsDir: string): CliRun {
   const child = spawn(process.execPath, [CLI, ...args], {
-    env: { ...process.env, PARLAB_BENCH_WORKLOADS_DIR: workloadsDir },
+    // Short budgets: these tests check what the runner does, not how precisely it measures.
+    env: { ...process.env, PARLAB_BENCH_WORKLOADS_DIR: workloadsDir, PARLAB_BENCH_WORKLOAD_BUDGET_MS: '1500' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -79,8 +80,12 @@ export async function groupGone(pgid: number, timeoutMs: number): Promise<number
   return left;
 }
 
+/** The newest run's results.json under `out` (run ids sort by time; `latest` only moves once a report is rendered). */
 export function readResults(out: string): unknown {
-  return JSON.parse(readFileSync(join(out, 'latest', 'results.json'), 'utf8')) as unknown;
+  const runs = readdirSync(out).filter((name) => /^\d{4}-\d\d-\d\dT/.test(name)).sort();
+  const newest = runs[runs.length - 1];
+  if (newest === undefined) throw new Error(`no run folder in ${out}`);
+  return JSON.parse(readFileSync(join(out, newest, 'results.json'), 'utf8')) as unknown;
 }
 
 /** Control characters other than newline (escape sequences, carriage returns…). */

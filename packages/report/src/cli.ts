@@ -1,17 +1,17 @@
 // The `report` command: parses arguments, renders a report or a comparison, and maps errors to exit codes.
 
 import { isAbsolute, relative, resolve } from 'node:path';
-import { parseCliArgs, USAGE } from './cli-args.js';
+import { EXIT, UsageError, detectLang, printUsageError } from '@parlab/cli';
+import { parseCliArgs } from './cli-args.js';
 import type { CliRequest } from './cli-args.js';
 import { compareReports } from './compare-reports.js';
-import { ReportUsageError, ResultsNotFoundError, ResultsSchemaError } from './errors.js';
+import { ResultsNotFoundError, ResultsSchemaError } from './errors.js';
 import { renderReport } from './render-report.js';
 import { reproducibilityLine } from './reproducibility.js';
 import { differenceText } from './run-differences.js';
 
-/** Exit codes: 1 for unusable results, 2 for a wrong command line (as most CLIs do). */
-const EXIT_BAD_RESULTS = 1;
-const EXIT_USAGE = 2;
+/** Exit codes: 1 for unusable results, 2 for a wrong command line (every parlab command's). */
+const EXIT_BAD_RESULTS = EXIT.failed;
 
 // pnpm runs root scripts from the repo root and keeps the caller's folder in INIT_CWD.
 const base = process.env['INIT_CWD'] ?? process.cwd();
@@ -37,18 +37,17 @@ async function run(request: Exclude<CliRequest, { kind: 'help' }>): Promise<void
 }
 
 async function main(): Promise<number> {
+  const argv = process.argv.slice(2);
+  const lang = detectLang(argv);
   let request: CliRequest;
   try {
-    request = parseCliArgs(process.argv.slice(2));
+    request = parseCliArgs(argv, lang);
   } catch (error) {
-    if (!(error instanceof ReportUsageError)) throw error;
-    console.error(`report: ${error.message}\n\n${USAGE}`);
-    return EXIT_USAGE;
+    if (!(error instanceof UsageError)) throw error;
+    printUsageError('report', error.message, lang);
+    return EXIT.usage;
   }
-  if (request.kind === 'help') {
-    console.log(USAGE);
-    return 0;
-  }
+  if (request.kind === 'help') return EXIT.ok;
   try {
     await run(request);
     return 0;

@@ -3,11 +3,6 @@
 /** A results.json that is not valid JSON or does not follow the schema: the contract's own error. */
 export { ResultsSchemaError } from '@parlab/bench-kit';
 
-/** The command line asked for something the CLI does not offer (unknown flag, missing value). */
-export class ReportUsageError extends Error {
-  override readonly name = 'ReportUsageError';
-}
-
 /** A results file or run folder could not be found or read. */
 export class ResultsNotFoundError extends Error {
   override readonly name = 'ResultsNotFoundError';

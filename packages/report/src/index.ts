@@ -44,7 +44,7 @@ export type {
   SubjectInfo,
   Implementation,
 } from './schema.js';
-export { ResultsSchemaError, ResultsNotFoundError, ReportUsageError } from './errors.js';
+export { ResultsSchemaError, ResultsNotFoundError } from './errors.js';
 export { buildCharts } from './charts/all-charts.js';
 export type { ChartModule } from './charts/all-charts.js';
 export type { ReportChart, ReportChartConfig, SectionId } from './charts/report-chart.js';

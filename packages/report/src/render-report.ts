@@ -18,7 +18,7 @@ export const CHARTS_DIR = 'charts';
 export interface RenderReportOptions {
   /** A results.json, or the run folder holding one. */
   resultsPath: string;
-  /** Where to write; defaults to the folder holding results.json. */
+  /** Where to write; defaults to the folder holding results.json (English) or its `es/` folder (Spanish), so the two never overwrite each other. */
   outDir?: string;
   /** Language of every word in the report; defaults to English. */
   lang?: Lang;
@@ -34,6 +34,11 @@ export interface RenderedReport {
   charts: ReportChart[];
 }
 
+/** Where a run's report goes: beside results.json in English, in `es/` beside it in Spanish (as reports/sample). */
+export function defaultOutDir(resultsPath: string, lang: Lang): string {
+  return lang === 'en' ? dirname(resultsPath) : join(dirname(resultsPath), lang);
+}
+
 /**
  * Renders the report of one run.
  * @throws ResultsNotFoundError or ResultsSchemaError when the results cannot be used.
@@ -42,7 +47,7 @@ export async function renderReport(options: RenderReportOptions): Promise<Render
   const lang = options.lang ?? 'en';
   const resultsPath = resolve(await resolveResultsPath(options.resultsPath));
   const results = await loadResults(resultsPath);
-  const outDir = resolve(options.outDir ?? dirname(resultsPath));
+  const outDir = resolve(options.outDir ?? defaultOutDir(resultsPath, lang));
   await mkdir(outDir, { recursive: true });
   // The page links to results.json beside it; bring a copy when writing somewhere else.
   const localResults = join(outDir, 'results.json');

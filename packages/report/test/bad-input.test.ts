@@ -136,27 +136,31 @@ describe('report CLI', () => {
   it('rejects an unknown flag listing the valid ones, exit 2', () => {
     const { code, stderr } = cli(['--colour', 'red']);
     expect(code).toBe(2);
-    expect(stderr).toContain('unknown option --colour');
-    expect(stderr).toContain('--out DIR, --lang en|es, --compare A B, --help');
+    expect(stderr.trim()).toBe("report: unknown option '--colour'; see pnpm report --help");
     expect(cli(['--lang', 'fr']).code).toBe(2);
   });
 
   it('prints help, exit 0', () => {
     const { code, stdout } = cli(['--help']);
     expect(code).toBe(0);
-    expect(stdout).toContain('usage: report');
+    expect(stdout).toContain('Usage: pnpm report [options] [run]');
+    expect(stdout).toContain('pnpm report --compare reports/sample reports/latest');
   });
 
-  it('renders a run folder given relative to INIT_CWD', async () => {
+  it('renders a run folder given relative to INIT_CWD, the Spanish report in its es/ folder beside the English one', async () => {
     await mkdir(join(dir, 'reports', 'latest'), { recursive: true });
     // A few points keep the child's rendering short; what is tested is where it reads and writes.
     const fixture = JSON.parse(await readFile(FIXTURE, 'utf8')) as { points: { suite: string; subject: string }[] };
     fixture.points = fixture.points.filter((p) => p.suite === 'workloads' && p.subject === 'primes');
     await writeFile(join(dir, 'reports', 'latest', 'results.json'), JSON.stringify(fixture));
+    const english = cli([], { INIT_CWD: dir });
+    expect(english.code).toBe(0);
     const { code, stdout } = cli(['--lang', 'es'], { INIT_CWD: dir });
     expect(code).toBe(0);
-    expect(stdout).toContain(join('reports', 'latest', 'index.html'));
-    expect(await readFile(join(dir, 'reports', 'latest', 'index.html'), 'utf8')).toContain('lang="es"');
-    expect(existsSync(join(dir, 'reports', 'latest', 'README.md'))).toBe(true);
+    expect(stdout).toContain(join('reports', 'latest', 'es', 'index.html'));
+    expect(await readFile(join(dir, 'reports', 'latest', 'es', 'index.html'), 'utf8')).toContain('lang="es"');
+    expect(existsSync(join(dir, 'reports', 'latest', 'es', 'README.md'))).toBe(true);
+    // The English report is still there, untouched by the Spanish one.
+    expect(await readFile(join(dir, 'reports', 'latest', 'index.html'), 'utf8')).toContain('lang="en"');
   });
 });

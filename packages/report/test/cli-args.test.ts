@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { parseCliArgs } from '../src/cli-args.js';
-import { ReportUsageError } from '../src/index.js';
+import { UsageError } from '@parlab/cli';
 
 describe('parseCliArgs', () => {
   it('defaults to the latest run in English', () => {
@@ -17,16 +17,24 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs(['--compare', 'a', 'b', '--lang=es'])).toEqual({ kind: 'compare', a: 'a', b: 'b', out: undefined, lang: 'es' });
   });
 
-  it('answers --help before anything else', () => {
-    expect(parseCliArgs(['--bogus', '-h'])).toEqual({ kind: 'help' });
+  it('answers --help', () => {
+    const write = process.stdout.write;
+    process.stdout.write = (() => true) as typeof process.stdout.write;
+    try {
+      expect(parseCliArgs(['-h'])).toEqual({ kind: 'help' });
+    } finally {
+      process.stdout.write = write;
+    }
   });
 
-  it('rejects unknown flags, bad languages, missing values and extra runs', () => {
-    expect(() => parseCliArgs(['--bogus'])).toThrow(ReportUsageError);
-    expect(() => parseCliArgs(['--lang', 'fr'])).toThrow('--lang must be en or es (got "fr")');
-    expect(() => parseCliArgs(['--out'])).toThrow('--out needs a folder');
-    expect(() => parseCliArgs(['--compare', 'a'])).toThrow('--compare needs two runs (A B)');
-    expect(() => parseCliArgs(['a', 'b'])).toThrow('expected one results.json or run folder, got 2');
+  it('rejects unknown flags, bad languages, missing values and extra runs, in one line', () => {
+    expect(() => parseCliArgs(['--bogus'])).toThrow(UsageError);
+    expect(() => parseCliArgs(['--compar', 'a', 'b'])).toThrow("unknown option '--compar' (did you mean --compare?)");
+    expect(() => parseCliArgs(['--lang', 'fr'])).toThrow("'fr' is not valid for --lang <lang>: must be one of en, es");
+    expect(() => parseCliArgs(['--out'])).toThrow("option '--out <dir>' argument missing");
+    expect(() => parseCliArgs(['--compare', 'a'])).toThrow('--compare needs two runs (A B), got 1');
+    expect(() => parseCliArgs(['a', 'b'])).toThrow('too many arguments. Expected 1 argument but got 2.');
     expect(() => parseCliArgs(['x', '--compare', 'a', 'b'])).toThrow('--compare takes its two runs itself');
+    expect(() => parseCliArgs(['--lang', 'es', '--compare', 'a'], 'es')).toThrow('--compare necesita dos ejecuciones (A B), hay 1');
   });
 });

@@ -26,6 +26,12 @@ export const SAMPLING: Record<Profile, { suiteBudgetMs: number; perWorkloadMaxMs
   full: { suiteBudgetMs: 600_000, perWorkloadMaxMs: 90_000, minRounds: 10, maxRounds: 120, warmupRounds: 2, targetSampleMs: 250 },
 };
 
+/** `PARLAB_BENCH_WORKLOAD_BUDGET_MS` caps each workload's budget (the runner's own tests use it to stay short). */
+function workloadBudgetCap(): number {
+  const cap = Number(process.env['PARLAB_BENCH_WORKLOAD_BUDGET_MS']);
+  return Number.isFinite(cap) && cap >= 0 ? cap : Number.POSITIVE_INFINITY;
+}
+
 export interface WorkloadsSuiteOptions {
   readonly profile: Profile;
   readonly entries: readonly WorkloadEntry[];
@@ -188,7 +194,7 @@ export async function runWorkloadsSuite(options: WorkloadsSuiteOptions): Promise
     options.onProgress(`workloads · ${entry.id} · starting pools`, index / options.entries.length);
     // This workload's share of what is left of the suite's budget.
     const left = plan.suiteBudgetMs - (performance.now() - suiteStarted);
-    const budgetMs = Math.max(0, Math.min(plan.perWorkloadMaxMs, left / (options.entries.length - index)));
+    const budgetMs = Math.max(0, Math.min(plan.perWorkloadMaxMs, workloadBudgetCap(), left / (options.entries.length - index)));
     const records = await measureWorkload(entry, configs, options, startup, progress, budgetMs);
     for (const record of records) {
       if (record.status === 'failed' && record.strategy === 'serial') options.onFailure(`${entry.id}: ${record.error ?? 'failed'}`);
