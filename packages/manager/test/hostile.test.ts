@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { STRATEGIES, toHandle } from '@parlab/core';
 import { Manager, ManagerClient, RemoteError, type LockProxy, type ValueProxy } from '../dist/src/index.js';
-import { failThenStream, openHalfOpen, openHostile, poke, type HostileSocket } from '../dist/src/hostile-clients.js';
+import { failThenStream, openHalfOpen, openHostile, poke, type HostileSocket } from '../dist/bench/hostile-clients.js';
 import { frame } from '../dist/src/framing.js';
 import { parseReply } from '../dist/src/protocol.js';
 import { cleanup, killAll, rawClient } from './helpers.js';

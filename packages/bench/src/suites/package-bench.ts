@@ -1,5 +1,8 @@
-// Runs another package's own benchmark (`runBenchmarks` in its src/bench.ts) as part of a suite.
+// Runs another package's own benchmark (`runBenchmarks` in its bench/bench.ts) as part of a suite.
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { withDeadline } from '@parlab/core';
+import { repoRoot } from '../repo.js';
 import { notMeasured } from '../records.js';
 import { SUITES, type BenchRecord, type PackageBenchOptions, type SuiteName } from '../types.js';
 
@@ -14,19 +17,19 @@ export const PACKAGE_BENCHES: Record<string, SuiteName> = {
   pool: 'peers',
 };
 
-// A package may export its bench as `./bench`, or expose its dist; the first that resolves wins.
+/**
+ * A package's benchmark sits beside its library (`packages/<pkg>/bench/`, built to `dist/bench/`),
+ * never in what the package exports: its users do not install it, so it is loaded from the workspace.
+ */
 async function importBench(pkg: string): Promise<RunBenchmarks | string> {
-  const tried: string[] = [];
-  for (const specifier of [`@parlab/${pkg}/bench`, `@parlab/${pkg}/dist/src/bench.js`]) {
-    try {
-      const module = (await import(specifier)) as { runBenchmarks?: unknown };
-      if (typeof module.runBenchmarks === 'function') return module.runBenchmarks as RunBenchmarks;
-      tried.push(`${specifier} has no runBenchmarks export`);
-    } catch (error) {
-      tried.push(`${specifier}: ${(error as { code?: string }).code ?? (error as Error).message}`);
-    }
+  const file = join(repoRoot(), 'packages', pkg, 'dist', 'bench', 'bench.js');
+  try {
+    const module = (await import(pathToFileURL(file).href)) as { runBenchmarks?: unknown };
+    if (typeof module.runBenchmarks === 'function') return module.runBenchmarks as RunBenchmarks;
+    return `@parlab/${pkg}'s benchmark (${file}) has no runBenchmarks export`;
+  } catch (error) {
+    return `@parlab/${pkg} has no built benchmark (${file}: ${(error as { code?: string }).code ?? (error as Error).message})`;
   }
-  return `@parlab/${pkg} does not expose its benchmark (${tried.join('; ')})`;
 }
 
 function isRecord(value: unknown): value is BenchRecord {

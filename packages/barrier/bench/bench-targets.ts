@@ -1,8 +1,8 @@
 // What the barrier benchmark runs in its children: parlab and raw barriers, timed where the round ends.
 import { writeFileSync } from 'node:fs';
 import { defineTargets, type ProgramContext } from '@parlab/core';
-import type { Barrier } from './barrier.js';
-import type { Lock } from './lock.js';
+import type { Barrier } from '../src/barrier.js';
+import type { Lock } from '../src/lock.js';
 
 /** How one side of a timed barrier run behaves: warm-up rounds, then `samples` batches of `rounds`. */
 export interface RoundPlan {

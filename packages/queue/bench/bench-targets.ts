@@ -1,6 +1,6 @@
 // What the queue benchmark runs in its children.
 import { defineTargets } from '@parlab/core';
-import type { Queue } from './queue.js';
+import type { Queue } from '../src/queue.js';
 
 /** The benchmark's item, about 100 bytes; the raw baseline makes its messages the same way. */
 export const BENCH_ITEM = { id: 0, name: 'item', payload: 'x'.repeat(64), tags: [1, 2, 3] };

@@ -3,8 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { Process, type StrategyName } from '@parlab/core';
 import { notOkRecord, okRecord, type BenchOptions, type BenchRecord, type Identity } from '@parlab/bench-kit';
 import { holdHalfOpenFor, streamGarbageFor } from './hostile-clients.js';
-import { Manager } from './manager.js';
-import type { ListenAddress } from './protocol.js';
+import { Manager } from '../src/manager.js';
+import type { ListenAddress } from '../src/protocol.js';
 
 /** Short, so that the half-open phase sees many deadlines pass (the default is 10 000 ms). */
 const HANDSHAKE_TIMEOUT_MS = 1000;

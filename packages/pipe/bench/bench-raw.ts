@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { Worker } from 'node:worker_threads';
-import { freshSocketPath } from './socket-path.js';
+import { freshSocketPath } from '../src/socket-path.js';
 
 const PING_PONG_WORKER = `
 const { workerData } = require('node:worker_threads');

@@ -4,7 +4,7 @@ import { Process, STRATEGIES, type StrategyName } from '@parlab/core';
 import { measure, notOkRecord, okRecord, runPythonFigures, type BenchOptions, type BenchRecord, type Identity } from '@parlab/bench-kit';
 import { atomicsRoundTrip, socketBandwidth, socketRoundTrip, workerTransferBandwidth } from './bench-raw.js';
 import { benchBlast, benchEcho } from './bench-targets.js';
-import { Pipe } from './pipe.js';
+import { Pipe } from '../src/pipe.js';
 
 export type { BenchOptions, BenchRecord } from '@parlab/bench-kit';
 

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Process, STRATEGIES, startWorker, targetRef, type ProgramContext, type StrategyName } from '@parlab/core';
 import { measure, notOkRecord, okRecord, runPythonFigures, type BenchOptions, type BenchRecord, type Identity } from '@parlab/bench-kit';
 import { BENCH_ITEM, benchProduce } from './bench-targets.js';
-import { Queue } from './queue.js';
+import { Queue } from '../src/queue.js';
 
 export type { BenchOptions, BenchRecord } from '@parlab/bench-kit';
 

@@ -2,8 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import { connect, type Socket } from 'node:net';
 import { defineTargets } from '@parlab/core';
-import { frame } from './framing.js';
-import type { ListenAddress } from './protocol.js';
+import { frame } from '../src/framing.js';
+import type { ListenAddress } from '../src/protocol.js';
 
 /** Garbage as the streaming clients write it: 'A's, which also read as an oversized frame header. */
 const GARBAGE = Buffer.alloc(64 * 1024, 0x41);

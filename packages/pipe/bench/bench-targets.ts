@@ -1,7 +1,7 @@
 // What the pipe benchmark runs in its children.
 import { defineTargets } from '@parlab/core';
-import { EOFError } from './errors.js';
-import type { Connection } from './types.js';
+import { EOFError } from '../src/errors.js';
+import type { Connection } from '../src/types.js';
 
 /** Sends back every value until the other end closes. */
 export async function benchEcho(conn: Connection): Promise<void> {

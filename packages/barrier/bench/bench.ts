@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Process, startWorker, targetRef, type StrategyName } from '@parlab/core';
-import { Barrier } from './barrier.js';
+import { Barrier } from '../src/barrier.js';
 import { asyncParty, lockPairs, threadParty, timeRoundsAsync, type RoundPlan } from './bench-targets.js';
 import { measure, notOkRecord, runPython, type BenchOptions, type BenchRecord, type Identity } from '@parlab/bench-kit';
-import { Lock } from './lock.js';
+import { Lock } from '../src/lock.js';
 
 export type { BenchOptions, BenchRecord } from '@parlab/bench-kit';
 

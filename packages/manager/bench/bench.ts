@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { StrategyName } from '@parlab/core';
 import { notOkRecord, okRecord, runPython, type BenchOptions, type BenchRecord, type Identity } from '@parlab/bench-kit';
 import { hostileBenchmarks } from './bench-hostile.js';
-import { Manager } from './manager.js';
+import { Manager } from '../src/manager.js';
 
 export type { BenchOptions, BenchRecord } from '@parlab/bench-kit';
 
