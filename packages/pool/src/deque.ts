@@ -2,8 +2,11 @@
 // so a list that never empties (a busy worker's tasks, a busy pool's queue) does not hold old items.
 
 const MIN_CAPACITY = 16;
-/** It shrinks only from above this many slots: small lists that fill and empty all the time do not copy themselves back and forth. */
-const SHRINK_ABOVE = 4096;
+/**
+ * It shrinks only from above this many slots (512 KiB of them), and only once it is an eighth full:
+ * a queue that fills and empties with every burst of tasks does not copy itself back and forth.
+ */
+const SHRINK_ABOVE = 65_536;
 
 export class Deque<T> {
   /** A ring: `#size` items from `#head`, wrapping around; capacity is a power of two. */
@@ -21,13 +24,13 @@ export class Deque<T> {
   }
 
   push(item: T): void {
-    if (this.#size === this.#items.length) this.#store(this.toArray(), this.#items.length * 2);
+    if (this.#size === this.#items.length) this.#grow();
     this.#items[(this.#head + this.#size) & (this.#items.length - 1)] = item;
     this.#size++;
   }
 
   unshift(item: T): void {
-    if (this.#size === this.#items.length) this.#store(this.toArray(), this.#items.length * 2);
+    if (this.#size === this.#items.length) this.#grow();
     this.#head = (this.#head - 1) & (this.#items.length - 1);
     this.#items[this.#head] = item;
     this.#size++;
@@ -39,7 +42,7 @@ export class Deque<T> {
     this.#items[this.#head] = undefined;
     this.#head = (this.#head + 1) & (this.#items.length - 1);
     this.#size--;
-    if (this.#items.length > SHRINK_ABOVE && this.#size < this.#items.length >> 2) this.#store(this.toArray(), this.#items.length >> 1);
+    if (this.#items.length > SHRINK_ABOVE && this.#size < this.#items.length >> 3) this.#store(this.toArray(), this.#items.length >> 1);
     return item;
   }
 
@@ -78,6 +81,15 @@ export class Deque<T> {
     const out = new Array<T>(this.#size);
     for (let i = 0; i < this.#size; i++) out[i] = this.#items[(this.#head + i) & (this.#items.length - 1)] as T;
     return out;
+  }
+
+  /** Twice the slots, the items moved to the front of them. */
+  #grow(): void {
+    const old = this.#items;
+    const items = new Array<T | undefined>(old.length * 2);
+    for (let i = 0; i < this.#size; i++) items[i] = old[(this.#head + i) & (old.length - 1)];
+    this.#items = items;
+    this.#head = 0;
   }
 
   /** Holds exactly `items`, front first, in `capacity` slots (the smallest power of two that fits, by default). */

@@ -24,7 +24,6 @@ import {
   KIND_APPLY,
   RESULT_FIELDS,
   SERIALIZED,
-  STATUS_ERROR,
   STATUS_MASK,
   STATUS_OK,
   STATUS_OK_ENCODED,
@@ -55,7 +54,7 @@ export interface DispatchHost {
   handingOut(): boolean;
   /** `slot` has been given maxTasksPerChild tasks: it retires and a fresh worker joins. */
   retire(slot: Slot): void;
-  /** A task `slot` has not finished was withdrawn and nothing is queued ahead of it there: end the worker. */
+  /** The only task `slot` holds was withdrawn (it may be running): end the worker. */
   end(slot: Slot): void;
   /** `slot` answered a batch. */
   answered(slot: Slot): void;
@@ -246,14 +245,15 @@ export class Dispatch {
     return Math.max(1, Math.min(MAX_WINDOW, Math.floor(WINDOW_WORK_US / Math.max(average, 1))));
   }
 
-  /** Whether `slot` may take `task` now. */
-  #canTake(slot: Slot, task: Task): boolean {
+  /** Whether `slot` may take `task` now; `window` is the task's window. */
+  #canTake(slot: Slot, task: Task, window: number): boolean {
     if (!slot.open) return false;
     if (this.#maxTasks > 0 && slot.assigned >= this.#maxTasks) return false;
-    if (slot.running === 0) return true;
+    const running = slot.running;
+    if (running === 0) return true;
     // A task that may be aborted has its worker to itself (see Task.cancellable).
     if (task.cancellable || slot.peek()?.cancellable === true) return false;
-    return slot.running < this.window(task.fnId, task.kind);
+    return running < window;
   }
 
   /**
@@ -270,12 +270,20 @@ export class Dispatch {
       const candidates = answered === undefined ? [...all] : all.filter((slot) => slot === answered || slot.running === 0);
       if (candidates.length > 1) candidates.sort((a, b) => a.running - b.running);
       const now = performance.now();
+      // Queued tasks tend to come in runs of one function: its window is looked up once per run.
+      let windowKey = -1;
+      let window = 1;
       for (let given = true; given && this.#queued > 0; ) {
         given = false;
         for (const slot of candidates) {
           const task = this.#peek();
           if (task === undefined) break;
-          if (!this.#canTake(slot, task)) continue;
+          const key = task.fnId * 8 + task.kind;
+          if (key !== windowKey) {
+            windowKey = key;
+            window = this.window(task.fnId, task.kind);
+          }
+          if (!this.#canTake(slot, task, window)) continue;
           this.#queue.shift();
           this.#queued--;
           task.state = SENT;

@@ -21,7 +21,7 @@ export interface ProgressCell {
 export const IDLE = 0;
 /** The worker has started task `id`. */
 export const STARTED = 1;
-/** Task `id` finished (in a moment too short to matter); starts after it may not be recorded. */
+/** Task `id` finished; under `process` (where only short tasks record it) the next starts may not be recorded. */
 export const FINISHED = 2;
 
 /** A cell's content: a task id (as Int32: `id | 0`) and IDLE, STARTED or FINISHED. */
@@ -73,7 +73,7 @@ export class ProgressBoard {
   read(cell: ProgressCell): Progress {
     if (cell.memory !== null) {
       const view = new Int32Array(cell.memory);
-      return { id: Atomics.load(view, 0), phase: Atomics.load(view, 1) };
+      return { id: view[0] ?? 0, phase: view[1] ?? IDLE };
     }
     if (this.#fd === -1 || readSync(this.#fd, this.#scratch, 0, CELL_BYTES, cell.index * CELL_BYTES) !== CELL_BYTES) return { id: 0, phase: IDLE };
     return { id: this.#scratch.readInt32LE(0), phase: this.#scratch.readInt32LE(4) };
@@ -117,10 +117,11 @@ export class ProgressBoard {
 /** The worker's side: returns the function that records where it is. */
 export function openCell(cell: ProgressCell): (id: number, phase: number) => void {
   if (cell.memory !== null) {
+    // Plain stores: the pool reads the cell only once the thread has ended, which orders them.
     const view = new Int32Array(cell.memory);
     return (id, phase) => {
-      Atomics.store(view, 0, id);
-      Atomics.store(view, 1, phase);
+      view[0] = id;
+      view[1] = phase;
     };
   }
   if (cell.file === null) throw new Error('pool worker: progress cell has neither memory nor file');

@@ -63,6 +63,8 @@ export function poolWorker(context: ProgramContext): void {
   let recorded = 0;
   let maySkip = false;
   let unrecorded = 0;
+  /** Every start and end is recorded (under `thread`, where a record costs nothing). */
+  const exact = init.progressSlack === 0;
   const packed: Packed = { value: undefined, encoded: false, transfer: [] };
 
   const crash = (error: unknown): void => {
@@ -213,7 +215,8 @@ export function poolWorker(context: ProgramContext): void {
       const runUs = Math.round((performance.now() - start) * 1000);
       const average = averageUs[key];
       averageUs[key] = average === undefined ? runUs : average * 0.7 + runUs * 0.3;
-      if (runUs < TINY_US) {
+      if (exact) markProgress(id, FINISHED);
+      else if (runUs < TINY_US) {
         // The cell says this one finished, so the next few starts need not be recorded.
         if (recorded === id) markProgress(id, FINISHED);
         maySkip = true;

@@ -20,7 +20,7 @@ import type { PoolWorkerInfo, WorkerErrorEvent } from './types.js';
 
 const PROGRAM = targetRef(new URL('./worker-program.js', import.meta.url), 'poolWorker');
 
-/** Workers in a row that may die before they are ready; the next death breaks the pool. */
+/** Rounds of workers in a row that may die before they are ready; then the pool breaks. */
 export const START_ATTEMPTS = 5;
 /** The wait before replacing a worker that died while starting: this, doubled per such death in a row. */
 const START_BACKOFF_MS = 25;
@@ -240,18 +240,22 @@ export class Workers {
     this.#host.exited();
   }
 
-  /** A worker died before it was ready: replace it after a backoff, or give up after too many in a row. */
+  /**
+   * A worker died before it was ready: replace it after a backoff, or give up after too many in a
+   * row. Workers that die in the same backoff round (all of them, say, at the pool's start) count
+   * once: the pool gives up after START_ATTEMPTS rounds, not after one round of a large pool.
+   */
   #startFailed(error: WorkerExitError): void {
+    if (this.#respawn !== null) return;
     this.#startFailures++;
     if (this.#startFailures >= START_ATTEMPTS) {
       this.#host.break(
-        new WorkerStartError(`${START_ATTEMPTS} workers in a row ended before they were ready; the pool stops rather than restart workers in a loop`, {
+        new WorkerStartError(`workers ended before they were ready ${START_ATTEMPTS} times in a row; the pool stops rather than restart them in a loop`, {
           cause: error,
         }),
       );
       return;
     }
-    if (this.#respawn !== null) return;
     this.#respawn = setTimeout(() => {
       this.#respawn = null;
       this.replace();

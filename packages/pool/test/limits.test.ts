@@ -61,7 +61,7 @@ describe.each(STRATEGIES)('Pool limits (%s)', (strategy) => {
     const pool = makePool({ strategy, workers: 1, initializer: tasks.exitWhileStarting, initArgs: [5] });
     const error = await rejection(pool.applyAsync(tasks.add, [1, 2]).get(20_000));
     expect(error).toBeInstanceOf(WorkerStartError);
-    expect(error.message).toMatch(/5 workers in a row ended before they were ready/);
+    expect(error.message).toMatch(/workers ended before they were ready 5 times in a row/);
     const cause = error.cause as WorkerExitError;
     expect(cause).toBeInstanceOf(WorkerExitError);
     expect(cause.exitCode).toBe(5);
