@@ -28,7 +28,11 @@ export interface Runner {
   readonly sustained?: (count: number, inFlight: number, every: number) => Promise<number[]>;
   /** Stops the pool the way it is meant to be stopped. */
   close(): Promise<void>;
-  /** Ends its workers at once (terminates threads, SIGKILLs processes): for a pool that did not close in time. */
+  /**
+   * Ends its workers at once (terminates threads, SIGKILLs processes): for a pool that did not
+   * close in time or hung. The pool's own stop is started first (not waited for) so that it does
+   * not replace the workers it sees die.
+   */
   kill(): void;
 }
 
@@ -124,6 +128,7 @@ function namedRunPeer(implementation: 'piscina' | 'tinypool', create: (workers: 
         primes: (ranges) => Promise.all(ranges.map((range) => pool.run(range, { name: 'primes' }))),
         close: () => pool.destroy(),
         kill: () => {
+          pool.destroy().catch(() => {});
           for (const thread of pool.threads) void thread.terminate();
         },
       };
@@ -159,6 +164,9 @@ function poolifier(strategy: StrategyName): Peer {
         primes: (ranges) => Promise.all(ranges.map((range) => pool.execute(range, 'primes'))),
         close: () => pool.destroy(),
         kill: () => {
+          // Its stop then fails to reach workers that are gone: it reports that as an 'error' event.
+          pool.emitter?.on('error', () => {});
+          pool.destroy().catch(() => {});
           for (const node of pool.workerNodes) {
             const worker = node.worker as { terminate?: () => Promise<number>; kill?: (signal?: string) => void };
             if (worker.terminate !== undefined) void worker.terminate();
@@ -199,6 +207,7 @@ const workerFarm: Peer = {
       primes: (ranges) => Promise.all(ranges.map((range) => call(farm.primes, range))),
       close: () => new Promise<void>((resolve) => create.end(farm, resolve)),
       kill: () => {
+        create.end(farm);
         for (const child of children) killChild(child);
       },
     };
@@ -221,6 +230,7 @@ const workerpool: Peer = {
         await pool.terminate();
       },
       kill: () => {
+        pool.terminate(true).catch(() => {});
         // workerpool keeps its handlers in a field its types do not show; each holds its child process.
         const handlers = (pool as unknown as { workers?: readonly { worker?: ChildProcess }[] }).workers ?? [];
         for (const handler of handlers) if (handler.worker !== undefined) killChild(handler.worker);
