@@ -51,11 +51,6 @@ export class Deque<T> {
     return this.#size === 0 ? undefined : this.#items[this.#head];
   }
 
-  /** The item `index` places from the front. */
-  at(index: number): T | undefined {
-    return index < 0 || index >= this.#size ? undefined : this.#items[(this.#head + index) & (this.#items.length - 1)];
-  }
-
   /** The first index where `match` holds, or -1. */
   findIndex(match: (item: T) => boolean): number {
     for (let i = 0; i < this.#size; i++) if (match(this.#items[(this.#head + i) & (this.#items.length - 1)] as T)) return i;

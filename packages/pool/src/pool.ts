@@ -27,7 +27,7 @@ import { Workers, type PoolState } from './workers.js';
 const NO_ARGS: readonly unknown[] = [];
 
 /** More workers than this is a mistake (each is a process or a thread with its own heap), not a pool. */
-export function maxWorkers(): number {
+function maxWorkers(): number {
   return Math.max(256, 8 * cpuCount());
 }
 

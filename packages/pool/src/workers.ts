@@ -21,7 +21,7 @@ import type { PoolWorkerInfo, WorkerErrorEvent } from './types.js';
 const PROGRAM = targetRef(new URL('./worker-program.js', import.meta.url), 'poolWorker');
 
 /** Rounds of workers in a row that may die before they are ready; then the pool breaks. */
-export const START_ATTEMPTS = 5;
+const START_ATTEMPTS = 5;
 /** The wait before replacing a worker that died while starting: this, doubled per such death in a row. */
 const START_BACKOFF_MS = 25;
 /**
