@@ -1,8 +1,8 @@
 // Encodes values for the trip to another process or thread, and back: errors keep their class,
 // stack, cause and own fields; shareable objects become handles; what cannot cross is named.
-import { CloneError, TargetError } from './errors.js';
+import { CloneError, ProcessStateError, TargetError, TimeoutError, WorkerExitError } from './errors.js';
 import { isShareable, toHandle, type EncodeContext, type ReviveContext, type Reviver } from './handles.js';
-import { loadTarget } from './target.js';
+import { defineTargets, loadTarget, refOf } from './target.js';
 import type { StrategyName, TargetRef } from './types.js';
 
 /** Key that marks an encoded error or handle inside a message. */
@@ -10,6 +10,8 @@ const TAG = '\u0000parlab';
 
 interface EncodedError {
   [TAG]: 'error';
+  /** The nearest registered class in the error's chain: the receiver rebuilds an instance of it. */
+  class?: TargetRef;
   name: string;
   message: string;
   stack: string | undefined;
@@ -149,6 +151,8 @@ function encodeErrorWith(error: Error, encodePart: (value: unknown, path: string
     props[key] = encodePart(item, key);
   }
   const encoded: EncodedError = { [TAG]: 'error', name: error.name, message: error.message, stack: error.stack, props };
+  const registered = classRef(error);
+  if (registered !== null) encoded.class = registered;
   if ('cause' in error) encoded.cause = encodePart(error.cause, 'cause');
   if (error instanceof AggregateError) encoded.errors = error.errors.map((e, i) => encodePart(e, `errors[${i}]`));
   return encoded;
@@ -191,9 +195,68 @@ const ERROR_CLASSES: Record<string, ErrorConstructor> = {
   URIError,
 };
 
+type ErrorClass = abstract new (...args: never[]) => Error;
+
+/**
+ * Registered error classes by target key: core's own from the start, others once a decodeValue
+ * has loaded their module (null: it could not be loaded, the error is rebuilt by name only).
+ */
+const errorClasses = new Map<string, ErrorClass | null>();
+
+// Core's errors are registered targets like any user class, so they arrive as instances of it.
+const coreErrors = defineTargets(new URL('./errors.js', import.meta.url), {
+  CloneError,
+  ProcessStateError,
+  TargetError,
+  TimeoutError,
+  WorkerExitError,
+});
+for (const errorClass of Object.values(coreErrors)) {
+  const ref = refOf(errorClass);
+  if (ref !== null) errorClasses.set(targetKey(ref), errorClass);
+}
+
+/** The nearest class in the error's prototype chain registered with defineTargets, or null. */
+function classRef(error: Error): TargetRef | null {
+  const constructor: unknown = (Object.getPrototypeOf(error) as { constructor?: unknown } | null)?.constructor;
+  // A subclass inherits its parent's static tag: refOf finds the nearest registered ancestor.
+  return typeof constructor === 'function' ? refOf(constructor) : null;
+}
+
+async function loadErrorClass(key: string, ref: TargetRef): Promise<void> {
+  try {
+    const exported = await loadTarget(ref);
+    const isErrorClass = typeof exported === 'function' && (exported as { prototype?: unknown }).prototype instanceof Error;
+    errorClasses.set(key, isErrorClass ? (exported as ErrorClass) : null);
+  } catch {
+    errorClasses.set(key, null);
+  }
+}
+
+/**
+ * An instance of `errorClass` made without running its constructor (whose parameters are its
+ * own business): the native error constructor it extends builds it, with the class's prototype.
+ */
+function constructRegistered(errorClass: ErrorClass, encoded: EncodedError, revive: (value: unknown) => unknown): Error {
+  for (let proto: object | null = errorClass.prototype as object; proto !== null; proto = Object.getPrototypeOf(proto) as object | null) {
+    if (proto === AggregateError.prototype) {
+      return Reflect.construct(AggregateError, [(encoded.errors ?? []).map(revive), encoded.message], errorClass) as Error;
+    }
+    const native = Object.values(ERROR_CLASSES).find((candidate) => candidate.prototype === proto);
+    if (native !== undefined) return Reflect.construct(native, [encoded.message], errorClass) as Error;
+  }
+  return Reflect.construct(Error, [encoded.message], errorClass) as Error;
+}
+
 function reviveError(encoded: EncodedError, revive: (value: unknown) => unknown): Error {
   let error: Error;
-  if (encoded.name === 'AggregateError') {
+  const registered = encoded.class === undefined ? undefined : errorClasses.get(targetKey(encoded.class));
+  if (registered !== undefined && registered !== null) {
+    error = constructRegistered(registered, encoded, revive);
+    if (error.name !== encoded.name) {
+      Object.defineProperty(error, 'name', { value: encoded.name, configurable: true, writable: true, enumerable: false });
+    }
+  } else if (encoded.name === 'AggregateError') {
     error = new AggregateError((encoded.errors ?? []).map(revive), encoded.message);
   } else {
     const ErrorClass = ERROR_CLASSES[encoded.name] ?? Error;
@@ -212,7 +275,11 @@ function reviveError(encoded: EncodedError, revive: (value: unknown) => unknown)
   return error;
 }
 
-/** Rebuilds an error sent with `encodeError` (or any thrown value that crossed as is). */
+/**
+ * Rebuilds an error sent with `encodeError` (or any thrown value that crossed as is). Synchronous:
+ * a registered class is used when it is core's own or a decodeValue has loaded it already; else
+ * the error keeps its name on a plain Error (use decodeValue to have the class loaded).
+ */
 export function decodeError(value: unknown): Error {
   const revived = decodeSync(value, null);
   return revived instanceof Error ? revived : new Error(`non-error thrown: ${safeString(revived)}`);
@@ -220,43 +287,57 @@ export function decodeError(value: unknown): Error {
 
 const revivers = new Map<string, Reviver>();
 
-function reviverKey(ref: TargetRef): string {
+function targetKey(ref: TargetRef): string {
   return `${ref.module}#${ref.export}`;
 }
 
-function collectRevivers(value: unknown, found: Map<string, TargetRef>, seen: Set<object>): void {
+/** Modules a value needs loaded before it can be decoded: handle revivers and error classes not seen yet. */
+interface Missing {
+  readonly revivers: Map<string, TargetRef>;
+  readonly errorClasses: Map<string, TargetRef>;
+}
+
+function collectMissing(value: unknown, missing: Missing, seen: Set<object>): void {
   if (typeof value !== 'object' || value === null || seen.has(value)) return;
   seen.add(value);
   const tag = tagOf(value);
   if (tag === 'handle') {
     const handle = value as EncodedHandle;
-    const key = reviverKey(handle.reviver);
-    if (!revivers.has(key)) found.set(key, handle.reviver);
-    collectRevivers(handle.state, found, seen);
+    const key = targetKey(handle.reviver);
+    if (!revivers.has(key)) missing.revivers.set(key, handle.reviver);
+    collectMissing(handle.state, missing, seen);
     return;
+  }
+  if (tag === 'error') {
+    const errorClass = (value as EncodedError).class;
+    if (errorClass !== undefined && !errorClasses.has(targetKey(errorClass))) missing.errorClasses.set(targetKey(errorClass), errorClass);
   }
   if (value instanceof Map) {
     for (const [k, v] of value) {
-      collectRevivers(k, found, seen);
-      collectRevivers(v, found, seen);
+      collectMissing(k, missing, seen);
+      collectMissing(v, missing, seen);
     }
   } else if (value instanceof Set) {
-    for (const item of value) collectRevivers(item, found, seen);
+    for (const item of value) collectMissing(item, missing, seen);
   } else if (isPlainContainer(value)) {
-    for (const item of Array.isArray(value) ? value : Object.values(value)) collectRevivers(item, found, seen);
+    for (const item of Array.isArray(value) ? value : Object.values(value)) collectMissing(item, missing, seen);
   }
 }
 
-/** Rebuilds a value sent with `encodeValue`, loading the revivers of any handles in it. */
+/**
+ * Rebuilds a value sent with `encodeValue` (or an error sent with `encodeError`), loading the
+ * revivers of any handles in it and the registered classes of any errors.
+ */
 export async function decodeValue(value: unknown, context: ReviveContext): Promise<unknown> {
   if (typeof value !== 'object' || value === null) return value;
-  const missing = new Map<string, TargetRef>();
-  collectRevivers(value, missing, new Set());
-  for (const [key, ref] of missing) {
+  const missing: Missing = { revivers: new Map(), errorClasses: new Map() };
+  collectMissing(value, missing, new Set());
+  for (const [key, ref] of missing.revivers) {
     const reviver = await loadTarget(ref);
     if (typeof reviver !== 'function') throw new TargetError(`handle reviver ${key} is not a function`);
     revivers.set(key, reviver as Reviver);
   }
+  for (const [key, ref] of missing.errorClasses) await loadErrorClass(key, ref);
   return decodeSync(value, context);
 }
 
@@ -278,9 +359,9 @@ function decode(value: unknown, context: ReviveContext | null, seen: Map<object,
   }
   if (tag === 'handle') {
     const handle = value as EncodedHandle;
-    const reviver = revivers.get(reviverKey(handle.reviver));
+    const reviver = revivers.get(targetKey(handle.reviver));
     if (reviver === undefined || context === null) {
-      throw new TargetError(`no reviver loaded for handle ${reviverKey(handle.reviver)}`);
+      throw new TargetError(`no reviver loaded for handle ${targetKey(handle.reviver)}`);
     }
     const revived = reviver(revive(handle.state), context);
     seen.set(value, revived);

@@ -39,4 +39,11 @@ const targets = [
   ['cpu-primes speedup thread vs raw, target ≥ 0.97', ratio(find(records, 'cpu-primes', 'parlab', 'thread'), find(records, 'cpu-primes', 'raw', 'thread'))],
   ['cpu-primes speedup process vs raw, target ≥ 0.97', ratio(find(records, 'cpu-primes', 'parlab', 'process'), find(records, 'cpu-primes', 'raw', 'process'))],
 ];
+const MB = 1e6;
+for (const r of records.filter((record) => record.metric === 'rss_bytes' && record.status === 'ok')) {
+  // The record's samples follow the warm-up: their median is the steady state, their max the peak.
+  const steady = r.median / MB;
+  const peak = r.max / MB;
+  targets.push([`${r.subject} ${r.strategy}: peak − steady RSS, target ≤ 50 MB`, `${(peak - steady).toFixed(1)} MB (peak ${peak.toFixed(1)}, steady ${steady.toFixed(1)})`]);
+}
 console.table(targets.map(([target, value]) => ({ target, value })));

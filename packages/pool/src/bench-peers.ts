@@ -21,7 +21,19 @@ export interface Runner {
   readonly map: ((items: readonly number[]) => Promise<unknown[]>) | null;
   /** Runs one `primes` task per range and waits for all. */
   primes(ranges: readonly PrimeRange[]): Promise<unknown[]>;
+  /**
+   * parlab only: `count` no-op tasks with `inFlight` always in flight; resolves with this
+   * process's RSS in bytes after every `every` of them.
+   */
+  readonly sustained?: (count: number, inFlight: number, every: number) => Promise<number[]>;
+  /** Stops the pool the way it is meant to be stopped. */
   close(): Promise<void>;
+  /**
+   * Ends its workers at once (terminates threads, SIGKILLs processes): for a pool that did not
+   * close in time or hung. The pool's own stop is started first (not waited for) so that it does
+   * not replace the workers it sees die.
+   */
+  kill(): void;
 }
 
 export interface Peer {
@@ -32,6 +44,19 @@ export interface Peer {
 
 const fixture = (name: string): string => fileURLToPath(new URL(`../../bench-fixtures/${name}`, import.meta.url));
 const require = createRequire(import.meta.url);
+
+/** SIGKILLs a child process unless it is already gone. */
+function killChild(child: { exitCode: number | null; signalCode: string | null; kill(signal: NodeJS.Signals): boolean }): void {
+  if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+}
+
+function killPid(pid: number): void {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // Already gone.
+  }
+}
 
 function times<T>(count: number, make: (index: number) => T): T[] {
   const out = new Array<T>(count);
@@ -51,9 +76,31 @@ function parlab(strategy: StrategyName): Peer {
         },
         map: (items) => pool.map(noop, items),
         primes: (ranges) => Promise.all(ranges.map((range) => pool.applyAsync(primes, [range]))),
+        sustained: (count, inFlight, every) =>
+          new Promise((resolve, reject) => {
+            const rss: number[] = [];
+            let submitted = 0;
+            let done = 0;
+            const submit = (): void => {
+              submitted++;
+              pool.applyAsync(noop, [submitted], { callback: finished, errorCallback: reject });
+            };
+            const finished = (): void => {
+              done++;
+              if (done % every === 0) rss.push(process.memoryUsage.rss());
+              if (submitted < count) submit();
+              else if (done === count) resolve(rss);
+            };
+            for (let i = 0; i < Math.min(inFlight, count); i++) submit();
+          }),
         close: async () => {
           pool.terminate();
           await pool.join({ timeoutMs: 10_000 });
+        },
+        kill: () => {
+          const pids = strategy === 'process' ? pool.workers.map((worker) => worker.pid) : [];
+          pool.terminate();
+          for (const pid of pids) killPid(pid);
         },
       };
     },
@@ -64,6 +111,7 @@ function parlab(strategy: StrategyName): Peer {
 interface NamedRunPool {
   run(argument: unknown, options: { name: string }): Promise<unknown>;
   destroy(): Promise<void>;
+  readonly threads: readonly { terminate(): Promise<unknown> }[];
 }
 
 function namedRunPeer(implementation: 'piscina' | 'tinypool', create: (workers: number) => Promise<NamedRunPool>): Peer {
@@ -79,6 +127,10 @@ function namedRunPeer(implementation: 'piscina' | 'tinypool', create: (workers: 
         map: null,
         primes: (ranges) => Promise.all(ranges.map((range) => pool.run(range, { name: 'primes' }))),
         close: () => pool.destroy(),
+        kill: () => {
+          pool.destroy().catch(() => {});
+          for (const thread of pool.threads) void thread.terminate();
+        },
       };
     },
   };
@@ -111,6 +163,16 @@ function poolifier(strategy: StrategyName): Peer {
         map: null,
         primes: (ranges) => Promise.all(ranges.map((range) => pool.execute(range, 'primes'))),
         close: () => pool.destroy(),
+        kill: () => {
+          // Its stop then fails to reach workers that are gone: it reports that as an 'error' event.
+          pool.emitter?.on('error', () => {});
+          pool.destroy().catch(() => {});
+          for (const node of pool.workerNodes) {
+            const worker = node.worker as { terminate?: () => Promise<number>; kill?: (signal?: string) => void };
+            if (worker.terminate !== undefined) void worker.terminate();
+            else worker.kill?.('SIGKILL');
+          }
+        },
       };
     },
   };
@@ -122,7 +184,7 @@ interface Farm {
   primes(value: unknown, callback: Callback): void;
 }
 interface WorkerFarm {
-  (options: { maxConcurrentWorkers: number }, path: string, methods: readonly string[]): Farm;
+  (options: { maxConcurrentWorkers: number; onChild: (child: ChildProcess) => void }, path: string, methods: readonly string[]): Farm;
   end(farm: Farm, callback?: () => void): void;
 }
 
@@ -135,7 +197,8 @@ const workerFarm: Peer = {
   strategy: 'process',
   async start(workers) {
     const create = require('worker-farm') as WorkerFarm;
-    const farm = create({ maxConcurrentWorkers: workers }, fixture('worker-farm-worker.cjs'), ['noop', 'primes']);
+    const children: ChildProcess[] = [];
+    const farm = create({ maxConcurrentWorkers: workers, onChild: (child) => children.push(child) }, fixture('worker-farm-worker.cjs'), ['noop', 'primes']);
     return {
       dispatch: async (count) => {
         await Promise.all(times(count, (i) => call(farm.noop, i)));
@@ -143,6 +206,10 @@ const workerFarm: Peer = {
       map: null,
       primes: (ranges) => Promise.all(ranges.map((range) => call(farm.primes, range))),
       close: () => new Promise<void>((resolve) => create.end(farm, resolve)),
+      kill: () => {
+        create.end(farm);
+        for (const child of children) killChild(child);
+      },
     };
   },
 };
@@ -161,6 +228,12 @@ const workerpool: Peer = {
       primes: (ranges) => Promise.all(ranges.map((range) => pool.exec('primes', [range]))),
       close: async () => {
         await pool.terminate();
+      },
+      kill: () => {
+        pool.terminate(true).catch(() => {});
+        // workerpool keeps its handlers in a field its types do not show; each holds its child process.
+        const handlers = (pool as unknown as { workers?: readonly { worker?: ChildProcess }[] }).workers ?? [];
+        for (const handler of handlers) if (handler.worker !== undefined) killChild(handler.worker);
       },
     };
   },
@@ -209,7 +282,7 @@ class RawPool {
   }
 }
 
-function rawRunner(pool: RawPool, workers: number, close: () => Promise<void>): Runner {
+function rawRunner(pool: RawPool, workers: number, close: () => Promise<void>, kill: () => void): Runner {
   return {
     dispatch: async (count) => {
       pool.limit = Infinity;
@@ -227,6 +300,7 @@ function rawRunner(pool: RawPool, workers: number, close: () => Promise<void>): 
       return Promise.all(ranges.map((range) => pool.run('primes', range)));
     },
     close,
+    kill,
   };
 }
 
@@ -238,13 +312,14 @@ function raw(strategy: StrategyName): Peer {
       if (strategy === 'thread') {
         const threads = times(workers, () => new Worker(fixture('raw-thread-worker.mjs')));
         const pool = new RawPool(threads.map((thread) => ({ send: (m) => thread.postMessage(m), onMessage: (l) => thread.on('message', l) })));
-        return rawRunner(pool, workers, async () => {
+        const stop = async (): Promise<void> => {
           await Promise.all(threads.map((thread) => thread.terminate()));
-        });
+        };
+        return rawRunner(pool, workers, stop, () => void stop());
       }
       const children: ChildProcess[] = times(workers, () => fork(fixture('raw-process-worker.cjs'), [], { serialization: 'advanced' }));
       const pool = new RawPool(children.map((child) => ({ send: (m) => child.send(m as object), onMessage: (l) => child.on('message', l) })));
-      return rawRunner(pool, workers, async () => {
+      const stop = async (): Promise<void> => {
         await Promise.all(
           children.map(
             (child) =>
@@ -254,6 +329,9 @@ function raw(strategy: StrategyName): Peer {
               }),
           ),
         );
+      };
+      return rawRunner(pool, workers, stop, () => {
+        for (const child of children) killChild(child);
       });
     },
   };

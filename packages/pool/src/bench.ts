@@ -1,5 +1,6 @@
 // The peers benchmark: parlab's Pool against piscina, tinypool, poolifier, worker-farm, workerpool
-// and a hand-rolled pool, on per-task dispatch, chunked map and CPU-bound speedup.
+// and a hand-rolled pool, on per-task dispatch, chunked map and CPU-bound speedup; and parlab's
+// memory under sustained load. Every wait is bounded: a pool that hangs is abandoned, not waited for.
 import { withDeadline, type StrategyName } from '@parlab/core';
 import { performance } from 'node:perf_hooks';
 import { PEERS, type Peer, type PrimeRange, type Runner } from './bench-peers.js';
@@ -8,12 +9,13 @@ import { countPrimes } from './bench-tasks.js';
 /** One result point, as ../shared/DESIGN.md's results schema defines it. */
 export interface BenchRecord {
   readonly suite: 'peers';
-  readonly subject: 'dispatch-noop' | 'map-noop' | 'cpu-primes';
+  /** `stop`: only as a failed record, for a pool that did not stop in time. */
+  readonly subject: 'dispatch-noop' | 'map-noop' | 'cpu-primes' | SustainedSubject | 'stop';
   readonly implementation: string;
   readonly strategy: StrategyName | 'serial';
   readonly workers: number;
-  readonly metric: 'tasks_per_s' | 'items_per_s' | 'speedup' | 'wall_ms';
-  readonly unit: '1/s' | 'x' | 'ms';
+  readonly metric: 'tasks_per_s' | 'items_per_s' | 'speedup' | 'wall_ms' | 'rss_bytes';
+  readonly unit: '1/s' | 'x' | 'ms' | 'B';
   readonly better: 'higher' | 'lower';
   readonly status: 'ok' | 'failed' | 'skipped';
   readonly error?: string;
@@ -32,16 +34,32 @@ export interface BenchOptions {
   readonly profile: 'quick' | 'full';
   readonly signal?: AbortSignal;
   readonly onProgress?: (label: string) => void;
+  /** The implementations to run (default: all of PEERS); a test passes fakes. */
+  readonly peers?: readonly Peer[];
+  /** How long a pool may take to stop before it is abandoned (default 5 s). */
+  readonly stopTimeoutMs?: number;
+  /** How long one measurement may take before its pool is abandoned (default 2 min). */
+  readonly measureTimeoutMs?: number;
 }
 
 const WORKERS = 2;
 /** A peer that cannot start and warm up in this time is recorded as failed. */
 const START_TIMEOUT_MS = 20_000;
+const STOP_TIMEOUT_MS = 5_000;
+const MEASURE_TIMEOUT_MS = 120_000;
+/** Tasks kept in flight in the sustained-load run, and RSS samples taken over it. */
+const SUSTAINED_IN_FLIGHT = 2000;
+const SUSTAINED_SAMPLES = 40;
+/** Samples in the first quarter of the run are the warm-up: the steady state is what follows. */
+const SUSTAINED_WARM_UP = 0.25;
 
 const SIZES = {
-  quick: { dispatchTasks: 2000, mapItems: 200_000, primeTasks: 64, primeWidth: 14_000, rounds: 4, primeRounds: 3 },
-  full: { dispatchTasks: 20_000, mapItems: 200_000, primeTasks: 64, primeWidth: 40_000, rounds: 12, primeRounds: 6 },
+  quick: { dispatchTasks: 2000, mapItems: 200_000, primeTasks: 64, primeWidth: 14_000, rounds: 4, primeRounds: 3, sustainedTasks: 200_000 },
+  full: { dispatchTasks: 20_000, mapItems: 200_000, primeTasks: 64, primeWidth: 40_000, rounds: 12, primeRounds: 6, sustainedTasks: 1_000_000 },
 } as const;
+
+/** The sustained-load subject, named after its task count (1M in `full`, 200k in `quick`). */
+type SustainedSubject = 'sustained-noop-1m' | 'sustained-noop-200k';
 
 type Subject = BenchRecord['subject'];
 type Summary = Pick<BenchRecord, 'median' | 'mean' | 'min' | 'max' | 'p75' | 'p99' | 'rme' | 'samples'>;
@@ -81,6 +99,9 @@ const METRIC: Record<Subject, Pick<BenchRecord, 'metric' | 'unit' | 'better'>> =
   'dispatch-noop': { metric: 'tasks_per_s', unit: '1/s', better: 'higher' },
   'map-noop': { metric: 'items_per_s', unit: '1/s', better: 'higher' },
   'cpu-primes': { metric: 'speedup', unit: 'x', better: 'higher' },
+  'sustained-noop-1m': { metric: 'rss_bytes', unit: 'B', better: 'lower' },
+  'sustained-noop-200k': { metric: 'rss_bytes', unit: 'B', better: 'lower' },
+  stop: { metric: 'wall_ms', unit: 'ms', better: 'lower' },
 };
 
 function record(subject: Subject, peer: Pick<BenchRecord, 'implementation' | 'strategy'>, outcome: Summary | { status: 'failed' | 'skipped'; error: string }): BenchRecord {
@@ -97,10 +118,31 @@ function primeRanges(tasks: number, width: number): PrimeRange[] {
 
 interface Started {
   readonly peer: Peer;
-  readonly runner: Runner | null;
-  readonly error: string;
+  /** It measures memory under sustained load (parlab does). */
+  readonly sustains: boolean;
+  /** Null when it failed to start, or was abandoned (a measurement hung; its workers were killed). */
+  runner: Runner | null;
+  error: string;
   readonly samples: Record<Subject, number[]>;
   failed: Partial<Record<Subject, string>>;
+}
+
+function named(peer: Peer): string {
+  return `${peer.implementation} (${peer.strategy})`;
+}
+
+/** Stops a runner within `timeoutMs`; one that does not is killed, and the failed record says so. */
+async function stopRunner(peer: Peer, runner: Runner, timeoutMs: number): Promise<BenchRecord | null> {
+  try {
+    await withDeadline(runner.close(), `stopping ${named(peer)}`, { timeoutMs });
+    return null;
+  } catch (error) {
+    runner.kill();
+    return record('stop', peer, {
+      status: 'failed',
+      error: `${named(peer)} did not stop within ${timeoutMs} ms (${(error as Error).message}); abandoned, its workers killed`,
+    });
+  }
 }
 
 /** Runs the suite. Samples of all implementations are interleaved round by round, so drift in the machine's load hits them alike. */
@@ -108,17 +150,22 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchRecord[
   const size = SIZES[options.profile];
   const progress = options.onProgress ?? (() => {});
   const check = (): void => options.signal?.throwIfAborted();
+  const stopTimeoutMs = options.stopTimeoutMs ?? STOP_TIMEOUT_MS;
+  const measureTimeoutMs = options.measureTimeoutMs ?? MEASURE_TIMEOUT_MS;
   const started: Started[] = [];
+  const records: BenchRecord[] = [];
   const items = Array.from({ length: size.mapItems }, (_, i) => i);
   const ranges = primeRanges(size.primeTasks, size.primeWidth);
+  const sustained: SustainedSubject = options.profile === 'full' ? 'sustained-noop-1m' : 'sustained-noop-200k';
   try {
-    for (const peer of PEERS) {
+    for (const peer of options.peers ?? PEERS) {
       check();
-      progress(`start ${peer.implementation} (${peer.strategy})`);
-      const samples = { 'dispatch-noop': [], 'map-noop': [], 'cpu-primes': [] };
+      progress(`start ${named(peer)}`);
+      const samples = Object.fromEntries(Object.keys(METRIC).map((subject) => [subject, []])) as unknown as Record<Subject, number[]>;
       let runner: Runner | null = null;
+      const starting = peer.start(WORKERS);
       try {
-        runner = await withDeadline(peer.start(WORKERS), `starting ${peer.implementation}`, { timeoutMs: START_TIMEOUT_MS });
+        runner = await withDeadline(starting, `starting ${peer.implementation}`, { timeoutMs: START_TIMEOUT_MS });
         // Warm-up: workers booted, code paths compiled.
         const warm = runner;
         const warmUp = async (): Promise<void> => {
@@ -127,43 +174,69 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchRecord[
           if (warm.map !== null) await warm.map(items.slice(0, 20_000));
         };
         await withDeadline(warmUp(), `warming up ${peer.implementation}`, { timeoutMs: START_TIMEOUT_MS });
-        started.push({ peer, runner, error: '', samples, failed: {} });
+        started.push({ peer, sustains: runner.sustained !== undefined, runner, error: '', samples, failed: {} });
       } catch (error) {
-        await runner?.close().catch(() => {});
-        started.push({ peer, runner: null, error: (error as Error).message, samples, failed: {} });
+        if (runner !== null) {
+          const stopFailure = await stopRunner(peer, runner, stopTimeoutMs);
+          if (stopFailure !== null) records.push(stopFailure);
+        } else {
+          // It may still start after the deadline: nothing may be left running for nobody.
+          starting.then((late) => late.kill(), () => {});
+        }
+        started.push({ peer, sustains: false, runner: null, error: (error as Error).message, samples, failed: {} });
       }
     }
 
-    const measure = async (entry: Started, subject: Subject, run: () => Promise<number>): Promise<void> => {
-      if (entry.runner === null || entry.failed[subject] !== undefined) return;
+    /** Takes one sample (or, for the sustained run, several) within the bound. */
+    const measure = async (entry: Started, subject: Subject, run: (runner: Runner) => Promise<number | readonly number[]>): Promise<void> => {
+      const runner = entry.runner;
+      if (runner === null || entry.failed[subject] !== undefined) return;
       try {
-        entry.samples[subject].push(await run());
+        const taken = await withDeadline(run(runner), `${named(entry.peer)} ${subject}`, { timeoutMs: measureTimeoutMs });
+        if (typeof taken === 'number') entry.samples[subject].push(taken);
+        else entry.samples[subject].push(...taken);
       } catch (error) {
         entry.failed[subject] = (error as Error).message;
+        if (options.signal?.aborted !== true) {
+          // A pool that hung once is not trusted with more work: its workers are killed, it runs no more.
+          runner.kill();
+          entry.runner = null;
+          entry.error = `abandoned after ${subject} failed: ${(error as Error).message}`;
+        }
       }
     };
+
+    // Memory under sustained load (parlab only), first, before the other subjects leave garbage
+    // behind: RSS sampled as the tasks complete; after the warm-up the samples are the steady
+    // state (their median) and the peak (their max).
+    const every = Math.max(1, Math.floor(size.sustainedTasks / SUSTAINED_SAMPLES));
+    for (const entry of started) {
+      if (!entry.sustains) continue;
+      check();
+      progress(`${sustained} ${named(entry.peer)}`);
+      await measure(entry, sustained, async (runner) => {
+        const rss = await (runner.sustained as NonNullable<Runner['sustained']>)(size.sustainedTasks, SUSTAINED_IN_FLIGHT, every);
+        return rss.slice(Math.floor(rss.length * SUSTAINED_WARM_UP));
+      });
+    }
 
     for (let round = 0; round < size.rounds; round++) {
       progress(`dispatch-noop / map-noop round ${round + 1}/${size.rounds}`);
       for (const entry of started) {
         check();
-        const runner = entry.runner;
-        if (runner === null) continue;
-        await measure(entry, 'dispatch-noop', async () => {
+        await measure(entry, 'dispatch-noop', async (runner) => {
           const start = performance.now();
           await runner.dispatch(size.dispatchTasks);
           return (size.dispatchTasks / (performance.now() - start)) * 1000;
         });
-        const map = runner.map;
-        if (map !== null) {
-          await measure(entry, 'map-noop', async () => {
-            const start = performance.now();
-            const out = await map(items);
-            const elapsed = performance.now() - start;
-            if (out.length !== items.length || out[items.length - 1] !== items[items.length - 1]) throw new Error('map-noop returned a wrong result');
-            return (items.length / elapsed) * 1000;
-          });
-        }
+        if (entry.runner?.map === null) continue;
+        await measure(entry, 'map-noop', async (runner) => {
+          const start = performance.now();
+          const out = await (runner.map as NonNullable<Runner['map']>)(items);
+          const elapsed = performance.now() - start;
+          if (out.length !== items.length || out[items.length - 1] !== items[items.length - 1]) throw new Error('map-noop returned a wrong result');
+          return (items.length / elapsed) * 1000;
+        });
       }
     }
 
@@ -177,9 +250,7 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchRecord[
       serialMs.push(performance.now() - start);
       for (const entry of started) {
         check();
-        const runner = entry.runner;
-        if (runner === null) continue;
-        await measure(entry, 'cpu-primes', async () => {
+        await measure(entry, 'cpu-primes', async (runner) => {
           const begin = performance.now();
           const counts = await runner.primes(ranges);
           const elapsed = performance.now() - begin;
@@ -189,18 +260,17 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchRecord[
       }
     }
 
-    const records: BenchRecord[] = [
-      {
-        ...record('cpu-primes', { implementation: 'raw', strategy: 'serial' }, summarize(serialMs)),
-        workers: 1,
-        metric: 'wall_ms',
-        unit: 'ms',
-        better: 'lower',
-      },
-    ];
-    for (const subject of ['dispatch-noop', 'map-noop', 'cpu-primes'] as const) {
+    records.unshift({
+      ...record('cpu-primes', { implementation: 'raw', strategy: 'serial' }, summarize(serialMs)),
+      workers: 1,
+      metric: 'wall_ms',
+      unit: 'ms',
+      better: 'lower',
+    });
+    for (const subject of ['dispatch-noop', 'map-noop', 'cpu-primes', sustained] as const) {
       for (const entry of started) {
-        const failure = entry.runner === null ? entry.error : entry.failed[subject];
+        if (subject === sustained && !entry.sustains) continue;
+        const failure = entry.failed[subject] ?? (entry.runner === null ? entry.error : undefined);
         if (failure !== undefined) {
           records.push(record(subject, entry.peer, { status: 'failed', error: failure }));
         } else if (subject === 'map-noop' && entry.runner?.map === null) {
@@ -212,11 +282,13 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchRecord[
         }
       }
     }
-    return records;
   } finally {
     for (const entry of started) {
-      progress(`stop ${entry.peer.implementation} (${entry.peer.strategy})`);
-      await entry.runner?.close().catch(() => {});
+      if (entry.runner === null) continue;
+      progress(`stop ${named(entry.peer)}`);
+      const stopFailure = await stopRunner(entry.peer, entry.runner, stopTimeoutMs);
+      if (stopFailure !== null) records.push(stopFailure);
     }
   }
+  return records;
 }

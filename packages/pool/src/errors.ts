@@ -1,13 +1,20 @@
-// Error classes of the pool; each has a stable `name` that survives a trip between processes.
+// Error classes of the pool; each has a stable `name`, and is a registered target, so it crosses
+// between processes as an instance of its class.
+import { defineTargets } from '@parlab/core';
 
 /** A call the pool's state does not allow: a task after `close()`, `join()` while running, … */
 export class PoolStateError extends Error {
   override readonly name = 'PoolStateError';
 }
 
-/** A worker's initializer threw (or the worker died while starting); the pool stops, it does not respawn. */
+/** A worker's initializer threw; the pool stops, it does not respawn. */
 export class InitializerError extends Error {
   override readonly name = 'InitializerError';
+}
+
+/** Workers kept ending before they were ready (killed while starting, exiting in their initializer); the pool stops. */
+export class WorkerStartError extends Error {
+  override readonly name = 'WorkerStartError';
 }
 
 /** `terminate()` ended the pool while this task was queued or running. */
@@ -23,7 +30,13 @@ export class QueueFullError extends Error {
   override readonly name = 'QueueFullError';
   readonly maxQueue: number;
   constructor(maxQueue: number) {
-    super(`the pool's queue is full (maxQueue ${maxQueue}); wait for 'drain' or whenDrained() before submitting more`);
+    super(
+      maxQueue === 0
+        ? "no worker is free and the pool queues nothing (maxQueue 0); wait for 'drain' or whenDrained() before submitting more"
+        : `the pool's queue is full (maxQueue ${maxQueue}); wait for 'drain' or whenDrained() before submitting more`,
+    );
     this.maxQueue = maxQueue;
   }
 }
+
+defineTargets(import.meta.url, { PoolStateError, InitializerError, WorkerStartError, PoolTerminatedError, QueueFullError });

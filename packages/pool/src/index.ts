@@ -1,7 +1,7 @@
 // @parlab/pool: Python's multiprocessing.Pool for both strategies.
 export { Pool } from './pool.js';
 export { AsyncResult } from './async-result.js';
-export { InitializerError, PoolStateError, PoolTerminatedError, QueueFullError } from './errors.js';
+export { InitializerError, PoolStateError, PoolTerminatedError, QueueFullError, WorkerStartError } from './errors.js';
 export type {
   CallbackOptions,
   HistogramSummary,

@@ -6,19 +6,30 @@ import { SETTLED, type ChunkSink, type Task } from './task.js';
 export type Withdraw = (task: Task) => void;
 
 abstract class ChunkJob implements ChunkSink {
-  /** Chunk tasks submitted so far. */
-  readonly tasks: Task[] = [];
+  /** Chunk tasks submitted and not finished: only these are withdrawn when the job ends early. */
+  readonly #live = new Set<Task>();
   settled = false;
   release: (() => void) | null = null;
 
   constructor(readonly withdraw: Withdraw) {}
 
-  abstract chunkDone(task: Task, values: ArrayLike<unknown>): void;
-  protected abstract report(error: unknown): void;
+  /** A chunk task was submitted for this job. */
+  add(task: Task): void {
+    this.#live.add(task);
+  }
 
-  chunkFailed(_task: Task, error: unknown): void {
+  chunkDone(task: Task, values: ArrayLike<unknown>): void {
+    this.#live.delete(task);
+    if (!this.settled) this.done(task, values);
+  }
+
+  chunkFailed(task: Task, error: unknown): void {
+    this.#live.delete(task);
     this.fail(error);
   }
+
+  protected abstract done(task: Task, values: ArrayLike<unknown>): void;
+  protected abstract report(error: unknown): void;
 
   /** Ends the job with `error`: withdraws every chunk still queued or running. */
   fail(error: unknown): void {
@@ -27,11 +38,13 @@ abstract class ChunkJob implements ChunkSink {
     this.report(error);
   }
 
-  /** Ends the job without reporting (the error was already thrown to the caller). */
+  /** Ends the job without reporting (the error was already thrown to the caller, or nobody listens). */
   abandon(): void {
     this.settled = true;
     this.release?.();
-    for (const task of this.tasks) if (task.state !== SETTLED) this.withdraw(task);
+    const live = [...this.#live];
+    this.#live.clear();
+    for (const task of live) if (task.state !== SETTLED) this.withdraw(task);
   }
 }
 
@@ -50,8 +63,7 @@ export class MapJob extends ChunkJob {
     this.#remainingItems = length;
   }
 
-  chunkDone(task: Task, values: ArrayLike<unknown>): void {
-    if (this.settled) return;
+  protected done(task: Task, values: ArrayLike<unknown>): void {
     const out = this.#values;
     const offset = task.offset;
     for (let i = 0; i < values.length; i++) out[offset + i] = values[i];
@@ -68,33 +80,75 @@ export class MapJob extends ChunkJob {
   }
 }
 
-/** imap (input order) and imapUnordered (completion order): chunks handed out as they come. */
+/**
+ * imap (input order) and imapUnordered (completion order): chunks handed out as they come. The
+ * input is read as the stream goes (see StreamFeed), so how many chunks there are is known only
+ * once it has ended.
+ */
 export class StreamJob extends ChunkJob {
   readonly #ordered: boolean;
   readonly #chunksize: number;
-  readonly #chunkCount: number;
+  /** Chunks submitted so far; once the input has ended, all there are. */
+  #submitted = 0;
+  #inputEnded = false;
+  /** What the input threw: thrown to the consumer after the chunks read before it. */
+  #inputError: { reason: unknown } | null = null;
   /** Ordered: finished chunks by chunk index. Unordered: finished chunks in arrival order. */
   readonly #ready = new Map<number, ArrayLike<unknown>>();
   #arrivals = 0;
   #next = 0;
   #error: { reason: unknown } | null = null;
   #waiter: { resolve: (values: ArrayLike<unknown> | null) => void; reject: (error: unknown) => void } | null = null;
+  /** Called when the consumer has taken a chunk: there is room to read more input. */
+  onTake: () => void = () => {};
+  /** Called when the job ends early: stop reading the input and let it go. */
+  closeInput: () => void = () => {};
 
-  constructor(ordered: boolean, length: number, chunksize: number, withdraw: Withdraw) {
+  constructor(ordered: boolean, chunksize: number, withdraw: Withdraw) {
     super(withdraw);
     this.#ordered = ordered;
     this.#chunksize = chunksize;
-    this.#chunkCount = Math.ceil(length / chunksize);
   }
 
-  chunkDone(task: Task, values: ArrayLike<unknown>): void {
-    if (this.settled) return;
+  /** Whether it may still submit chunks: its input has not ended, and it has not been given up. */
+  get readingInput(): boolean {
+    return !this.#inputEnded && !this.settled;
+  }
+
+  /** Chunks submitted and not yet handed to the consumer: what the look-ahead bounds. */
+  get outstanding(): number {
+    return this.#submitted - this.#next;
+  }
+
+  override add(task: Task): void {
+    super.add(task);
+    this.#submitted++;
+  }
+
+  /** The input has no more items. */
+  endInput(): void {
+    this.#inputEnded = true;
+    this.#checkComplete();
+    this.#wake();
+  }
+
+  /** The input threw (or an item cannot be sent): the consumer gets the chunks before it, then `error`. */
+  failInput(error: unknown): void {
+    if (this.#inputEnded) return;
+    this.#inputError = { reason: error };
+    this.endInput();
+  }
+
+  override abandon(): void {
+    const wasSettled = this.settled;
+    super.abandon();
+    if (!wasSettled) this.closeInput();
+  }
+
+  protected done(task: Task, values: ArrayLike<unknown>): void {
     this.#ready.set(this.#ordered ? task.offset / this.#chunksize : this.#arrivals, values);
     this.#arrivals++;
-    if (this.#arrivals === this.#chunkCount) {
-      this.settled = true;
-      this.release?.();
-    }
+    this.#checkComplete();
     this.#wake();
   }
 
@@ -103,14 +157,23 @@ export class StreamJob extends ChunkJob {
     this.#wake();
   }
 
+  #checkComplete(): void {
+    if (this.#inputEnded && this.#arrivals === this.#submitted && !this.settled) {
+      this.settled = true;
+      this.release?.();
+    }
+  }
+
+  /** The next chunk's results, null at the end, or undefined while it is not ready. */
   #take(): ArrayLike<unknown> | null | undefined {
     const values = this.#ready.get(this.#next);
     if (values !== undefined) {
       this.#ready.delete(this.#next);
       this.#next++;
+      this.onTake();
       return values;
     }
-    if (this.#next === this.#chunkCount) return null;
+    if (this.#inputEnded && this.#next === this.#submitted) return null;
     return undefined;
   }
 
@@ -125,13 +188,15 @@ export class StreamJob extends ChunkJob {
     const values = this.#take();
     if (values === undefined) return;
     this.#waiter = null;
-    waiter.resolve(values);
+    if (values === null && this.#inputError !== null) waiter.reject(this.#inputError.reason);
+    else waiter.resolve(values);
   }
 
   /** The next chunk's results, or null when every chunk has been handed out. */
   next(): Promise<ArrayLike<unknown> | null> {
     if (this.#error !== null) return Promise.reject(this.#error.reason);
     const values = this.#take();
+    if (values === null && this.#inputError !== null) return Promise.reject(this.#inputError.reason);
     if (values !== undefined) return Promise.resolve(values);
     return new Promise((resolve, reject) => {
       this.#waiter = { resolve, reject };

@@ -1,6 +1,7 @@
 // One unit of work in the pool: a call, or a chunk of a map, and who waits for its outcome.
 import type { AsyncResult } from './async-result.js';
 import type { Packed } from './payload.js';
+import type { Slot } from './slot.js';
 
 /** Where the outcome of a chunk of `map`/`starmap`/`imap` goes. */
 export interface ChunkSink {
@@ -20,6 +21,8 @@ export class Task implements Packed {
   value: unknown = undefined;
   encoded = false;
   transfer: readonly object[] = [];
+  /** The worker it was sent to (while SENT). */
+  slot: Slot | null = null;
   /** performance.now() when it was submitted, for the queue-wait histogram. */
   readonly submittedAt: number;
   /** Cleans up the abort listener / timer of a task that has its own deadline. */
@@ -34,6 +37,11 @@ export class Task implements Packed {
     /** Index of the chunk's first item in the whole input (0 for a call). */
     readonly offset: number,
     submittedAt: number,
+    /**
+     * It may be aborted (a signal or timeoutMs on it or its map): it has its worker to itself, so an
+     * abort finds it in the pool's queue (it never starts) or alone in a worker (which is ended).
+     */
+    readonly cancellable: boolean,
   ) {
     this.submittedAt = submittedAt;
   }

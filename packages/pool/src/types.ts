@@ -12,7 +12,7 @@ export type TaskFunction<A extends readonly unknown[] = readonly unknown[], R = 
 export interface PoolOptions {
   /** `process` (child processes) or `thread` (worker threads); defaults to core's default strategy. */
   readonly strategy?: StrategyName;
-  /** How many workers run tasks at once (Python's `processes`); defaults to `cpuCount()`. */
+  /** How many workers run tasks at once (Python's `processes`); defaults to `cpuCount()`; at most 8 per CPU (never fewer than 256). */
   readonly workers?: number;
   /** Runs once in every worker before its first task (Python's `initializer`). */
   readonly initializer?: Target;
@@ -21,9 +21,10 @@ export interface PoolOptions {
   /** A worker runs this many tasks, then is replaced by a fresh one (Python's `maxtasksperchild`). */
   readonly maxTasksPerChild?: number;
   /**
-   * Most tasks that may wait in the queue (not yet handed to a worker). Submitting beyond it throws
-   * `QueueFullError`; the `drain` event (and `whenDrained()`) says when there is room again.
-   * `map`-style calls wait for room instead of throwing. Unbounded by default.
+   * Most tasks that may wait in the queue beyond those idle workers take at once. Submitting beyond
+   * it throws `QueueFullError`; the `drain` event (and `whenDrained()`) says when there is room
+   * again. `map`-style calls wait for room instead of throwing. `0`: a task is accepted only when a
+   * worker is free for it (piscina's meaning). Unbounded by default.
    */
   readonly maxQueue?: number;
   /** Heap limits for each worker; a task that exceeds them ends its worker and rejects. */

@@ -1,19 +1,21 @@
-// The program every pool worker runs: the initializer once, then tasks in the order they come,
-// with results sent back in batches.
+// The program every pool worker runs: the initializer once, then tasks in the order they come.
+// It records the tasks it starts in its progress cell, sends results back in batches, and on the
+// way down says which task it was running.
 import { decodeValue, encodeError, loadTarget, reviveContext, TargetError, type ProgramContext, type TargetRef } from '@parlab/core';
 import { performance } from 'node:perf_hooks';
-import { numericChunk, pack, type Packed } from './payload.js';
+import { cloneFailure, numericChunk, packResult, type Packed } from './payload.js';
+import { FINISHED, IDLE, openCell, STARTED } from './progress.js';
 import {
   ASYNC,
   ENCODED,
   KIND_MAP,
   KIND_STARMAP,
+  RESULT_FIELDS,
   STATUS_ERROR,
-  STATUS_OK,
-  STATUS_OK_ENCODED,
   STATUS_SKIPPED,
   TASK_FIELDS,
   type DoneMessage,
+  type DownMessage,
   type InitErrorMessage,
   type ParentMessage,
   type PoolWorkerInit,
@@ -24,6 +26,10 @@ type TaskFn = (...args: unknown[]) => unknown;
 
 /** Results wait at most this long in the worker before they are sent, so a slow task behind fast ones does not hold them. */
 const FLUSH_AFTER_MS = 1;
+/** Results never wait for a task whose function is not known here to run shorter than this (µs). */
+const FAST_US = 1000;
+/** After a task shorter than this (µs), the next starts may go unrecorded (see PoolWorkerInit.progressSlack). */
+const TINY_US = 20;
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
   return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
@@ -37,10 +43,13 @@ async function loadFunction(ref: TargetRef): Promise<TaskFn> {
 
 export function poolWorker(context: ProgramContext): void {
   const init = context.init as PoolWorkerInit;
+  const markProgress = openCell(init.progress);
   const refs = new Map<number, TargetRef>();
   const functions = new Map<number, TaskFn>();
   const transfers = new Map<number, readonly object[]>();
   const cancelled = new Set<number>();
+  /** Running average run time in µs per function and kind (index `fnId * 8 + kind`). */
+  const averageUs: number[] = [];
   let queue: unknown[] = [];
   let position = 0;
   let out: unknown[] = [];
@@ -48,6 +57,14 @@ export function poolWorker(context: ProgramContext): void {
   let busy = true;
   let stopping = false;
   let ran = 0;
+  /** The task running now (0: none). */
+  let current = 0;
+  /** The task whose start was last recorded; whether starts may now go unrecorded, and how many have. */
+  let recorded = 0;
+  let maySkip = false;
+  let unrecorded = 0;
+  /** Every start and end is recorded (under `thread`, where a record costs nothing). */
+  const exact = init.progressSlack === 0;
   const packed: Packed = { value: undefined, encoded: false, transfer: [] };
 
   const crash = (error: unknown): void => {
@@ -57,22 +74,49 @@ export function poolWorker(context: ProgramContext): void {
     });
   };
 
+  const send = (results: unknown[], transfer?: readonly object[]): void => {
+    const message: DoneMessage = { type: 'pool:done', results };
+    context.send(message, transfer);
+  };
+
   const flush = (): void => {
     if (out.length === 0) return;
-    const message: DoneMessage = { type: 'pool:done', results: out };
+    const results = out;
     out = [];
-    context.send(message);
+    try {
+      send(results);
+    } catch {
+      // Under `thread` structured clone checks the batch as it posts it (nothing is sent when it
+      // fails): send each result alone, and the one that does not clone becomes its task's CloneError.
+      for (let i = 0; i < results.length; i += RESULT_FIELDS) {
+        const one = results.slice(i, i + RESULT_FIELDS);
+        try {
+          send(one);
+        } catch (error) {
+          send([one[0], STATUS_ERROR | ((one[1] as number) & ASYNC), encodeError(cloneFailure(one[2], error)), one[3]]);
+        }
+      }
+    }
   };
+
+  // A task that ends the worker (process.exit, an uncaught error) does not take the results of the
+  // tasks before it along, and the pool learns which task it was: both go out on the way down.
+  process.on('exit', () => {
+    flush();
+    const down: DownMessage = { type: 'pool:down', running: current };
+    context.send(down);
+  });
 
   /** `flags` is 0 or ASYNC. */
   const record = (id: number, status: number, value: unknown, runUs: number, flags: number): void => {
     if (out.length === 0) oldestOut = performance.now();
-    if (status === STATUS_ERROR) {
-      out.push(id, status | flags, encodeError(value), runUs);
+    if (status === STATUS_ERROR || status === STATUS_SKIPPED) {
+      out.push(id, status | flags, status === STATUS_ERROR ? encodeError(value) : null, runUs);
       return;
     }
+    let packedStatus: number;
     try {
-      pack(value, context.strategy, 'result', packed);
+      packedStatus = packResult(value, context.strategy, packed);
     } catch (error) {
       out.push(id, STATUS_ERROR | flags, encodeError(error), runUs);
       return;
@@ -80,11 +124,10 @@ export function poolWorker(context: ProgramContext): void {
     if (packed.transfer.length > 0) {
       // Transferred items travel with exactly one result, in a message of their own.
       flush();
-      const message: DoneMessage = { type: 'pool:done', results: [id, STATUS_OK_ENCODED | flags, packed.value, runUs] };
-      context.send(message, packed.transfer);
+      send([id, packedStatus | flags, packed.value, runUs], packed.transfer);
       return;
     }
-    out.push(id, (packed.encoded ? STATUS_OK_ENCODED : STATUS_OK) | flags, packed.value, runUs);
+    out.push(id, packedStatus | flags, packed.value, runUs);
   };
 
   const finishTask = (): boolean => {
@@ -129,9 +172,20 @@ export function poolWorker(context: ProgramContext): void {
         record(id, STATUS_SKIPPED, null, 0, 0);
         continue;
       }
+      const base = kind & ~ENCODED;
+      const key = fnId * 8 + base;
       const start = performance.now();
+      if (out.length > 0 && (start - oldestOut > FLUSH_AFTER_MS || !((averageUs[key] ?? FAST_US) < FAST_US))) flush();
+      if (maySkip && unrecorded < init.progressSlack) unrecorded++;
+      else {
+        markProgress(id, STARTED);
+        recorded = id;
+        unrecorded = 0;
+        maySkip = false;
+      }
+      current = id;
       let value: unknown;
-      let status = STATUS_OK;
+      let status = 0;
       let flags = 0;
       try {
         let fn = functions.get(fnId);
@@ -148,7 +202,6 @@ export function poolWorker(context: ProgramContext): void {
           transfers.delete(id);
           payload = await decodeValue(payload, reviveContext(context.strategy, items));
         }
-        const base = kind & ~ENCODED;
         value = base === KIND_MAP || base === KIND_STARMAP ? runChunk(fn, base, payload as ArrayLike<unknown>) : fn(...(payload as unknown[]));
         if (isThenable(value)) {
           flags = ASYNC;
@@ -159,11 +212,22 @@ export function poolWorker(context: ProgramContext): void {
         status = STATUS_ERROR;
         value = error;
       }
-      record(id, status, value, Math.round((performance.now() - start) * 1000), flags);
+      const runUs = Math.round((performance.now() - start) * 1000);
+      const average = averageUs[key];
+      averageUs[key] = average === undefined ? runUs : average * 0.7 + runUs * 0.3;
+      if (exact) markProgress(id, FINISHED);
+      else if (runUs < TINY_US) {
+        // The cell says this one finished, so the next few starts need not be recorded.
+        if (recorded === id) markProgress(id, FINISHED);
+        maySkip = true;
+      } else maySkip = false;
+      current = 0;
+      record(id, status, value, runUs, flags);
       if (finishTask()) return;
-      if (performance.now() - oldestOut > FLUSH_AFTER_MS) flush();
     }
     flush();
+    markProgress(0, IDLE);
+    maySkip = false;
     busy = false;
     if (stopping) context.exit(0);
   };
