@@ -1,8 +1,8 @@
 import { withDeadline } from '@parlab/core';
 import { describe, expect, it } from 'vitest';
-import { runBenchmarks } from '../dist/src/bench.js';
-import type { Peer, PrimeRange, Runner } from '../dist/src/bench-peers.js';
-import { countPrimes } from '../dist/src/bench-tasks.js';
+import { runBenchmarks } from '../dist/bench/bench.js';
+import type { Peer, PrimeRange, Runner } from '../dist/bench/bench-peers.js';
+import { countPrimes } from '../dist/bench/bench-tasks.js';
 
 /** A pool that answers at once; `hang` names what never finishes. */
 function fakePeer(hang: 'close' | 'dispatch', killed: { count: number }): Peer {

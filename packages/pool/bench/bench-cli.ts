@@ -1,18 +1,25 @@
-// `pnpm bench` for the pool package: runs the peers suite, prints the records as JSON and a summary.
+// `pnpm bench` for the pool package: runs the peers suite, prints the records as JSON, a summary, and the targets with their intervals.
+import { ratioOfMedians, type OkPoint } from '@parlab/bench-kit';
 import { runBenchmarks, type BenchRecord } from './bench.js';
 
-function find(records: readonly BenchRecord[], subject: BenchRecord['subject'], implementation: string, strategy: string): BenchRecord | undefined {
-  return records.find((r) => r.subject === subject && r.implementation === implementation && r.strategy === strategy && r.status === 'ok');
+const ok = (r: BenchRecord): r is OkPoint => r.status === 'ok';
+
+function find(records: readonly BenchRecord[], subject: string, implementation: string, strategy: string): OkPoint | undefined {
+  return records.filter(ok).find((r) => r.subject === subject && r.implementation === implementation && r.strategy === strategy);
 }
 
-function best(records: readonly BenchRecord[], subject: BenchRecord['subject'], strategy: string): BenchRecord | undefined {
+function best(records: readonly BenchRecord[], subject: string, strategy: string): OkPoint | undefined {
   return records
-    .filter((r) => r.subject === subject && r.strategy === strategy && r.status === 'ok' && r.implementation !== 'parlab' && r.implementation !== 'raw')
+    .filter(ok)
+    .filter((r) => r.subject === subject && r.strategy === strategy && r.implementation !== 'parlab' && r.implementation !== 'raw')
     .sort((a, b) => b.median - a.median)[0];
 }
 
-function ratio(a: BenchRecord | undefined, b: BenchRecord | undefined): string {
-  return a !== undefined && b !== undefined && b.median > 0 ? (a.median / b.median).toFixed(2) : 'n/a';
+/** a ÷ b with its bootstrap interval (the samples of the two were taken in interleaved rounds, not side by side). */
+function ratio(a: OkPoint | undefined, b: OkPoint | undefined): string {
+  if (a === undefined || b === undefined || b.median <= 0) return 'n/a';
+  const r = ratioOfMedians(a.samples, b.samples);
+  return `${r.median.toFixed(2)} [${r.low.toFixed(2)}–${r.high.toFixed(2)}]`;
 }
 
 const args = process.argv.slice(2);
@@ -25,8 +32,9 @@ const rows = records.map((r) => ({
   implementation: r.implementation,
   strategy: r.strategy,
   status: r.status,
-  median: r.status === 'ok' ? `${Math.round(r.median * 100) / 100} ${r.unit}` : (r.error ?? ''),
-  rme: r.status === 'ok' ? `±${r.rme.toFixed(1)}%` : '',
+  median: r.status === 'ok' ? `${Math.round(r.median * 100) / 100} ${r.unit}` : r.error,
+  interval: r.status === 'ok' ? `±${r.rme.toFixed(1)}% (n=${r.n})` : '',
+  flags: r.status === 'ok' ? r.flags.join(' ') : '',
 }));
 console.table(rows);
 
@@ -40,7 +48,7 @@ const targets = [
   ['cpu-primes speedup process vs raw, target ≥ 0.97', ratio(find(records, 'cpu-primes', 'parlab', 'process'), find(records, 'cpu-primes', 'raw', 'process'))],
 ];
 const MB = 1e6;
-for (const r of records.filter((record) => record.metric === 'rss_bytes' && record.status === 'ok')) {
+for (const r of records.filter(ok).filter((record) => record.metric === 'rss_bytes')) {
   // The record's samples follow the warm-up: their median is the steady state, their max the peak.
   const steady = r.median / MB;
   const peak = r.max / MB;

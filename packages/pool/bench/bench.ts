@@ -1,34 +1,15 @@
 // The peers benchmark: parlab's Pool against piscina, tinypool, poolifier, worker-farm, workerpool
 // and a hand-rolled pool, on per-task dispatch, chunked map and CPU-bound speedup; and parlab's
 // memory under sustained load. Every wait is bounded: a pool that hangs is abandoned, not waited for.
-import { withDeadline, type StrategyName } from '@parlab/core';
+import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { notOkRecord, okRecord, type BenchRecord as KitRecord, type Identity } from '@parlab/bench-kit';
+import { withDeadline } from '@parlab/core';
 import { PEERS, type Peer, type PrimeRange, type Runner } from './bench-peers.js';
 import { countPrimes } from './bench-tasks.js';
 
-/** One result point, as ../shared/DESIGN.md's results schema defines it. */
-export interface BenchRecord {
-  readonly suite: 'peers';
-  /** `stop`: only as a failed record, for a pool that did not stop in time. */
-  readonly subject: 'dispatch-noop' | 'map-noop' | 'cpu-primes' | SustainedSubject | 'stop';
-  readonly implementation: string;
-  readonly strategy: StrategyName | 'serial';
-  readonly workers: number;
-  readonly metric: 'tasks_per_s' | 'items_per_s' | 'speedup' | 'wall_ms' | 'rss_bytes';
-  readonly unit: '1/s' | 'x' | 'ms' | 'B';
-  readonly better: 'higher' | 'lower';
-  readonly status: 'ok' | 'failed' | 'skipped';
-  readonly error?: string;
-  readonly median: number;
-  readonly mean: number;
-  readonly min: number;
-  readonly max: number;
-  readonly p75: number;
-  readonly p99: number;
-  /** Relative margin of error of the mean at 95 %, in percent. */
-  readonly rme: number;
-  readonly samples: number[];
-}
+/** One result point of the results schema (suite `peers`), from bench-kit: every suite's statistics are the same. */
+export type BenchRecord = KitRecord;
 
 export interface BenchOptions {
   readonly profile: 'quick' | 'full';
@@ -61,41 +42,10 @@ const SIZES = {
 /** The sustained-load subject, named after its task count (1M in `full`, 200k in `quick`). */
 type SustainedSubject = 'sustained-noop-1m' | 'sustained-noop-200k';
 
-type Subject = BenchRecord['subject'];
-type Summary = Pick<BenchRecord, 'median' | 'mean' | 'min' | 'max' | 'p75' | 'p99' | 'rme' | 'samples'>;
+/** `stop`: only as a failed record, for a pool that did not stop in time. */
+type Subject = 'dispatch-noop' | 'map-noop' | 'cpu-primes' | SustainedSubject | 'stop';
 
-/** Two-sided 95 % Student t for n−1 degrees of freedom (n ≥ 2), ∞ ≈ 1.96. */
-function tCritical(n: number): number {
-  const table = [12.71, 4.3, 3.18, 2.78, 2.57, 2.45, 2.36, 2.31, 2.26, 2.23, 2.2, 2.18, 2.16, 2.14, 2.13];
-  return table[n - 2] ?? 1.96;
-}
-
-function quantile(sorted: readonly number[], q: number): number {
-  const position = (sorted.length - 1) * q;
-  const low = Math.floor(position);
-  const high = Math.ceil(position);
-  return (sorted[low] ?? 0) + ((sorted[high] ?? 0) - (sorted[low] ?? 0)) * (position - low);
-}
-
-export function summarize(samples: readonly number[]): Summary {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const n = sorted.length;
-  const mean = sorted.reduce((sum, x) => sum + x, 0) / n;
-  const variance = n > 1 ? sorted.reduce((sum, x) => sum + (x - mean) ** 2, 0) / (n - 1) : 0;
-  const rme = n > 1 && mean !== 0 ? ((tCritical(n) * Math.sqrt(variance / n)) / mean) * 100 : 0;
-  return {
-    median: quantile(sorted, 0.5),
-    mean,
-    min: sorted[0] ?? 0,
-    max: sorted[n - 1] ?? 0,
-    p75: quantile(sorted, 0.75),
-    p99: quantile(sorted, 0.99),
-    rme,
-    samples: [...samples],
-  };
-}
-
-const METRIC: Record<Subject, Pick<BenchRecord, 'metric' | 'unit' | 'better'>> = {
+const METRIC: Record<Subject, Pick<Identity, 'metric' | 'unit' | 'better'>> = {
   'dispatch-noop': { metric: 'tasks_per_s', unit: '1/s', better: 'higher' },
   'map-noop': { metric: 'items_per_s', unit: '1/s', better: 'higher' },
   'cpu-primes': { metric: 'speedup', unit: 'x', better: 'higher' },
@@ -104,12 +54,11 @@ const METRIC: Record<Subject, Pick<BenchRecord, 'metric' | 'unit' | 'better'>> =
   stop: { metric: 'wall_ms', unit: 'ms', better: 'lower' },
 };
 
-function record(subject: Subject, peer: Pick<BenchRecord, 'implementation' | 'strategy'>, outcome: Summary | { status: 'failed' | 'skipped'; error: string }): BenchRecord {
-  const base = { suite: 'peers' as const, subject, implementation: peer.implementation, strategy: peer.strategy, workers: WORKERS, ...METRIC[subject] };
-  if ('status' in outcome) {
-    return { ...base, status: outcome.status, error: outcome.error, median: 0, mean: 0, min: 0, max: 0, p75: 0, p99: 0, rme: 0, samples: [] };
-  }
-  return { ...base, status: 'ok', ...outcome };
+function record(subject: Subject, peer: Pick<Identity, 'implementation' | 'strategy'>, outcome: readonly number[] | { status: 'failed' | 'skipped'; error: string }): BenchRecord {
+  const identity: Identity = { suite: 'peers', subject, implementation: peer.implementation, strategy: peer.strategy, workers: WORKERS, ...METRIC[subject] };
+  if ('status' in outcome) return notOkRecord(identity, outcome.status, outcome.error);
+  // A speedup cannot exceed the workers, nor the cores they run on.
+  return okRecord(identity, outcome, subject === 'cpu-primes' ? { ceiling: Math.min(WORKERS, availableParallelism()) } : {});
 }
 
 function primeRanges(tasks: number, width: number): PrimeRange[] {
@@ -260,13 +209,9 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchRecord[
       }
     }
 
-    records.unshift({
-      ...record('cpu-primes', { implementation: 'raw', strategy: 'serial' }, summarize(serialMs)),
-      workers: 1,
-      metric: 'wall_ms',
-      unit: 'ms',
-      better: 'lower',
-    });
+    records.unshift(
+      okRecord({ suite: 'peers', subject: 'cpu-primes', implementation: 'raw', strategy: 'serial', workers: 1, metric: 'wall_ms', unit: 'ms', better: 'lower' }, serialMs),
+    );
     for (const subject of ['dispatch-noop', 'map-noop', 'cpu-primes', sustained] as const) {
       for (const entry of started) {
         if (subject === sustained && !entry.sustains) continue;
@@ -278,7 +223,7 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchRecord[
         } else {
           const samples = entry.samples[subject];
           // Speedup per round: that round's serial time over its parallel time, so load that drifts between rounds hits both alike.
-          records.push(record(subject, entry.peer, summarize(subject === 'cpu-primes' ? samples.map((ms, round) => (serialMs[round] ?? ms) / ms) : samples)));
+          records.push(record(subject, entry.peer, subject === 'cpu-primes' ? samples.map((ms, round) => (serialMs[round] ?? ms) / ms) : samples));
         }
       }
     }

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { noop, primes } from './bench-tasks.js';
-import { Pool } from './pool.js';
+import { Pool } from '../src/pool.js';
 
 export interface PrimeRange {
   readonly lo: number;
