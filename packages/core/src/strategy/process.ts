@@ -162,12 +162,20 @@ export function connectToParentProcess(): ParentChannel {
     strategy: 'process',
     send(message, transfer = []) {
       if (!process.connected || process.send === undefined) return;
-      for (const handle of transfer) {
+      // A send that throws at once (a value the serializer refuses) never calls back: count it
+      // only once it is under way, or exit() would wait for it for ever.
+      const counted = (start: () => void): void => {
         pendingSends++;
-        process.send({ [HANDLE_KEY]: true }, handle as SendHandle, {}, sent);
-      }
-      pendingSends++;
-      process.send(message as object, undefined, {}, sent);
+        try {
+          start();
+        } catch (error) {
+          pendingSends--;
+          settle();
+          throw error;
+        }
+      };
+      for (const handle of transfer) counted(() => process.send?.({ [HANDLE_KEY]: true }, handle as SendHandle, {}, sent));
+      counted(() => process.send?.(message as object, undefined, {}, sent));
     },
     onMessage(listener) {
       process.on('message', withHandles(listener));
