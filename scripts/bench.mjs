@@ -17,12 +17,8 @@ if (existsSync(built)) {
   if (early !== null) process.exit(early);
 }
 
-// turbo's banner and build chatter would corrupt `--json` on stdout: it is kept, and shown only on failure.
-const build = spawnSync(
-  process.platform === 'win32' ? 'pnpm.cmd' : 'pnpm',
-  ['exec', 'turbo', 'run', 'build', '--env-mode=loose', '--output-logs=errors-only', '--filter=@parlab/bench', '--filter=./workloads/*'],
-  { cwd: root, encoding: 'utf8', env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1', TURBO_NO_UPDATE_NOTIFIER: '1', FORCE_COLOR: '0' }, maxBuffer: 64 * 1024 * 1024 },
-);
+// The build's own output would corrupt `--json` on stdout: it is kept, and shown only on failure.
+const build = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 if (build.status !== 0) {
   process.stderr.write(`${build.stdout ?? ''}${build.stderr ?? ''}`);
   process.stderr.write(`bench: the build failed (${build.error?.message ?? `exit code ${String(build.status)}`}); fix it and run pnpm bench again\n`);

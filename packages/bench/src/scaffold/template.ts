@@ -64,12 +64,12 @@ export function workloadFiles(options: TemplateOptions): Record<string, string> 
       private: true,
       type: 'module',
       exports: { '.': { types: './dist/src/index.d.ts', default: './dist/src/index.js' } },
-      scripts: { build: 'tsc -p tsconfig.json', typecheck: 'tsc -p tsconfig.json --noEmit && tsc -p tsconfig.test.json', test: 'vitest run' },
+      scripts: { build: 'tsc -b', typecheck: 'tsc -p tsconfig.test.json', test: 'vitest run' },
       dependencies: { '@parlab/bench': 'workspace:*', '@parlab/core': 'workspace:*', '@parlab/pool': 'workspace:*' },
       devDependencies: {},
     }),
     'tsconfig.json': json({ extends: '../../tsconfig.base.json', compilerOptions: { rootDir: '.', outDir: 'dist' }, include: ['src', 'test/fixtures'] }),
-    'tsconfig.test.json': json({ extends: './tsconfig.json', compilerOptions: { noEmit: true }, include: ['test'] }),
+    'tsconfig.test.json': json({ extends: './tsconfig.json', compilerOptions: { noEmit: true, composite: false }, include: ['test'] }),
     'vitest.config.ts': "// This package's tests run with the settings every package shares.\nexport { default } from '../../vitest.shared.ts';\n",
     'README.md': `# ${title.en} (\`${id}\`)
 
