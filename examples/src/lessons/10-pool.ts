@@ -52,7 +52,7 @@ export const lesson: Lesson = {
     try {
       // Starting workers costs time once; warm them up so the timings below compare the work itself.
       await pool.map(primesBelow, [10, 20]);
-      ctx.tell({ en: 'a pool of {workers} is up ({strategy} strategy)', es: 'ya está en marcha un pool de {workers} (estrategia {strategy})' }, { workers: workersText, strategy: ctx.strategy });
+      ctx.tell({ en: 'a pool of {workers} is up ({strategy} strategy)', es: 'ya está en marcha un Pool de {workers} (estrategia {strategy})' }, { workers: workersText, strategy: ctx.strategy });
 
       start = performance.now();
       const mapped = await pool.map(primesBelow, limits);

@@ -9,7 +9,7 @@ import { formatCount, formatMiB, formatMs, formatNumber, formatRatio, formatUs, 
 import type { Lesson, LessonContext } from '../lesson.js';
 import type { Lang, Text } from '../text.js';
 import { tell } from '../transcript.js';
-import { joinAll, startAll } from './children.js';
+import { joinAll, LIFE, startAll } from './children.js';
 import { countWith, openCounter, WHERE_THE_COUNTER_LIVES } from './race.js';
 import { countPrimesStriped, WAIT_MS } from './shared.js';
 
@@ -103,14 +103,19 @@ export async function testProgram(lang: Lang, strategy: StrategyName, report: Qu
   const names: Text = { en: 'healthy', es: 'sano' };
   const healthy = [1, 2].map((n) => new Process({ name: `${names[lang]}-${n}`, target: steady, args: [lang, ready, over], strategy }));
   const failing = new Process({ name: lang === 'es' ? 'fallido' : 'failing', target: crash, args: [lang], strategy });
-  for (const p of healthy) p.start();
+  // The same lines as the lesson's own startAll/joinAll, said from inside the test program.
+  for (const p of healthy) {
+    tell(lang, LIFE.start, { name: p.name });
+    p.start();
+  }
   for (let i = 0; i < healthy.length; i++) await ready.get({ timeoutMs: WAIT_MS });
   tell(lang, { en: 'both healthy workers are working; I start the failing one', es: 'los dos trabajadores sanos están trabajando; arranco el que falla' });
+  tell(lang, LIFE.start, { name: failing.name });
   failing.start();
-  const code = await failing.join(WAIT_MS);
-  tell(lang, { en: '{name} has ended: exitCode = {code}; the others go on', es: '{name} terminó: exitCode = {code}; los demás siguen' }, { name: failing.name, code });
+  tell(lang, LIFE.ended, { name: failing.name, code: await failing.join(WAIT_MS) });
+  tell(lang, { en: 'the others go on', es: 'los demás siguen' });
   await over.set();
-  for (const p of healthy) await p.join(WAIT_MS);
+  for (const p of healthy) tell(lang, LIFE.ended, { name: p.name, code: await p.join(WAIT_MS) });
   await report.put(healthy.filter((p) => p.exitCode === 0).length);
 }
 
@@ -135,7 +140,7 @@ async function stability(ctx: LessonContext): Promise<void> {
   );
   ctx.say({
     en: 'An error thrown in a thread, or a thread that runs out of its own heap, ends only that thread in Node; what a thread cannot survive is the end of its process.',
-    es: 'En Node, un error lanzado en un hilo, o un hilo que agota su propio heap, termina solo ese hilo; lo que un hilo no sobrevive es el final de su proceso.',
+    es: 'En Node, un error lanzado en un hilo, o un hilo que agota su propia memoria de objetos, termina solo ese hilo; lo que un hilo no sobrevive es el final de su proceso.',
   });
 }
 
@@ -144,7 +149,7 @@ async function stability(ctx: LessonContext): Promise<void> {
 /** Reports the heap limit it was given and the process the system sees it as. */
 export async function budget(lang: Lang, reports: Queue): Promise<void> {
   const limit = getHeapStatistics().heap_size_limit;
-  tell(lang, { en: 'V8 gives my heap a limit of {limit} in all (heap_size_limit); to the system I am process {pid}', es: 'V8 da a mi heap un límite total de {limit} (heap_size_limit); para el sistema soy el proceso {pid}' }, { limit: formatMiB(lang, limit), pid: process.pid });
+  tell(lang, { en: 'V8 limits my heap to {limit} in all (heap_size_limit); to the system I am process {pid}', es: 'V8 limita mi memoria de objetos a {limit} en total (heap_size_limit); para el sistema soy el proceso {pid}' }, { limit: formatMiB(lang, limit), pid: process.pid });
   await reports.put(process.pid);
 }
 
@@ -162,7 +167,7 @@ async function resources(ctx: LessonContext): Promise<void> {
   ctx.tell(
     ctx.strategy === 'process'
       ? { en: '{n} different pids: the operating system measures, limits and stops each worker on its own (ps, top, ulimit, cgroups)', es: '{n} pids distintos: el sistema operativo mide, limita y detiene cada trabajador por separado (ps, top, ulimit, cgroups)' }
-      : { en: '{n} pid, {pid}, this program’s: to the operating system all threads are one process; only the heap limit is per thread', es: '{n} pid, {pid}, el de este programa: para el sistema operativo todos los hilos son un solo proceso; solo el límite de heap es de cada hilo' },
+      : { en: '{n} pid, {pid}, this program’s: to the operating system all threads are one process; only the heap limit is per thread', es: '{n} pid, {pid}, el de este programa: para el sistema operativo todos los hilos son un solo proceso; solo el límite de memoria de objetos es de cada hilo' },
     { n: pids.size, pid: process.pid },
   );
 }
