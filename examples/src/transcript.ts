@@ -15,22 +15,35 @@ import { render, type Lang, type Text, type Values } from './text.js';
 /** How long a write may keep finding a full pipe (EAGAIN) before it gives up. */
 const STALLED_WRITE_MS = 30_000;
 const nap = new Int32Array(new SharedArrayBuffer(4));
+let readerGone = false;
 
 /**
  * Writes `line` and a newline to fd 1, whole, before returning. Lines are far below PIPE_BUF
  * (4 KiB), so the kernel never interleaves two writers' lines.
  */
 export function writeLine(line: string): void {
-  const bytes = Buffer.from(`${line}\n`);
+  write(`${line}\n`);
+}
+
+/** Writes `text` as it is (a prompt, which ends without a newline), by the same path as writeLine. */
+export function write(text: string): void {
+  if (readerGone) return;
+  const bytes = Buffer.from(text);
   let offset = 0;
   const deadline = Date.now() + STALLED_WRITE_MS;
   while (offset < bytes.length) {
     try {
       offset += writeSync(1, bytes, offset);
     } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // Whoever read the transcript has gone (`pnpm lesson 6 | head`): nobody is left to tell.
+      if (code === 'EPIPE') {
+        readerGone = true;
+        return;
+      }
       // Node puts a piped stdout in non-blocking mode, and children share that open file: a full
       // pipe answers EAGAIN until its reader catches up. Wait a millisecond and write again.
-      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN' || Date.now() > deadline) throw error;
+      if (code !== 'EAGAIN' || Date.now() > deadline) throw error;
       Atomics.wait(nap, 0, 0, 1);
     }
   }

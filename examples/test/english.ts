@@ -16,6 +16,8 @@ const CODE_NAMES = new Set(
     // strategies, packages, runtimes, tools
     'process', 'thread', 'parlab', 'multiprocessing', 'Multiprocessing', 'Python', 'Node', 'V8', 'TypeScript', 'pnpm', 'tsc',
     'ps', 'top', 'ulimit', 'cgroups', 'pickle', 'commander', 'TODO',
+    // the pnpm commands: pnpm lesson, pnpm exercise, pnpm quiz
+    'lesson', 'exercise', 'quiz',
     // units and signals
     'ms', 'µs', 'MiB', 'bytes', 'SIGTERM', 'SIGKILL',
   ].map((word) => word.toLowerCase()),
