@@ -1,6 +1,7 @@
 // pnpm lesson N: every lesson, under both strategies and in both languages, runs, leaves nothing behind, prints in causal order, and the Spanish runs speak Spanish.
 import { readdirSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { PROS_AND_CONS_TITLE, QUESTIONS } from '../src/course.js';
 import { causalProblems } from './causal.js';
 import { englishWords, vocabularyOf } from './english.js';
 import { inBatches, runCli, type Run } from './run-cli.js';
@@ -35,7 +36,10 @@ describe('pnpm lesson', () => {
         const run = runs.get(key(n, strategy, lang)) as Run;
         expect(run.stderr).toBe('');
         expect(run.code).toBe(0);
-        expect(run.stdout).toMatch(lang === 'es' ? new RegExp(`^Lección ${n}: .*\\(estrategia: ${strategy}\\)\\nCódigo: examples/src/lessons/${String(n).padStart(2, '0')}-`) : new RegExp(`^Lesson ${n}: .*\\(strategy: ${strategy}\\)\\n`));
+        // The title is the unit's question word for word (its translation in English, with the original under it).
+        const title = (QUESTIONS.find((q) => q.number === n)?.title ?? PROS_AND_CONS_TITLE)[lang];
+        const source = `examples/src/lessons/${String(n).padStart(2, '0')}-`;
+        expect(run.stdout.startsWith(lang === 'es' ? `Lección ${n}: ${title} (estrategia: ${strategy})\nCódigo: ${source}` : `Lesson ${n}: ${title} (strategy: ${strategy})\nThe unit asks: «`)).toBe(true);
         expect(run.leftovers).toEqual([]);
       });
 

@@ -6,7 +6,7 @@ import type { Lesson } from '../lesson.js';
 import type { Lang } from '../text.js';
 import { tell } from '../transcript.js';
 import { joinAll, startAll } from './children.js';
-import { countPrimes, unitOf } from './shared.js';
+import { countPrimes, loadAverage, SLOWER, unitOf } from './shared.js';
 
 /** The job each worker runs: count primes and say so, from wherever it runs. */
 export function job(lang: Lang, index: number, limit: number): void {
@@ -37,7 +37,7 @@ export const lesson: Lesson = {
   ],
   async run(ctx) {
     const jobs = Math.max(2, Math.min(cpuCount(), 4));
-    const limit = ctx.size === 'small' ? 100_000 : 1_000_000;
+    const limit = ctx.size === 'small' ? 100_000 : 2_000_000;
     const cores = formatCount(ctx.lang, cpuCount(), { one: { en: 'CPU core', es: 'núcleo' }, other: { en: 'CPU cores', es: 'núcleos' } });
     const jobsText = formatCount(ctx.lang, jobs, { one: { en: 'job', es: 'tarea' }, other: { en: 'jobs', es: 'tareas' } });
     ctx.say({ en: 'This machine has {cores}. Each line below starts with who printed it: its name, its pid and, for a thread, its thread id.', es: 'Esta máquina tiene {cores}. Cada línea de abajo empieza por quién la escribió: su nombre, su pid y, si es un hilo, su número de hilo.' }, { cores });
@@ -60,5 +60,6 @@ export const lesson: Lesson = {
       { en: '\nSpeed-up: {x} with {jobs} on {cores} (it includes the cost of starting each {unit}).', es: '\nAceleración: {x} con {jobs} en {cores} (incluye el coste de arrancar cada {unit}).' },
       { x: formatRatio(ctx.lang, serialMs / parallelMs), jobs: jobsText, cores, unit },
     );
+    if (parallelMs > serialMs) ctx.say(SLOWER, { load: formatNumber(ctx.lang, loadAverage(), 1), cores });
   },
 };

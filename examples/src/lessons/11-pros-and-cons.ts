@@ -11,7 +11,7 @@ import type { Lang, Text } from '../text.js';
 import { tell } from '../transcript.js';
 import { joinAll, LIFE, startAll } from './children.js';
 import { countWith, openCounter, WHERE_THE_COUNTER_LIVES } from './race.js';
-import { countPrimesStriped, WAIT_MS } from './shared.js';
+import { countPrimesStriped, loadAverage, SLOWER, WAIT_MS } from './shared.js';
 
 const WORKER: Noun = { one: { en: 'worker', es: 'trabajador' }, other: { en: 'workers', es: 'trabajadores' } };
 const PRIME: Noun = { one: { en: 'prime', es: 'primo' }, other: { en: 'primes', es: 'primos' } };
@@ -54,7 +54,7 @@ async function primesParallel(ctx: LessonContext, limit: number, parts: number):
 
 async function efficiencyAndCapacity(ctx: LessonContext): Promise<void> {
   const parts = Math.max(2, cpuCount());
-  const limit = ctx.size === 'small' ? 60_000 : 1_500_000;
+  const limit = ctx.size === 'small' ? 60_000 : 4_000_000;
   let start = performance.now();
   const serial = primesSerial(limit, parts);
   const serialMs = performance.now() - start;
@@ -72,6 +72,7 @@ async function efficiencyAndCapacity(ctx: LessonContext): Promise<void> {
     ms: formatMs(ctx.lang, parallelMs),
     speedup: formatRatio(ctx.lang, serialMs / parallelMs),
   });
+  if (parallelMs > serialMs) ctx.say(SLOWER, { load: formatNumber(ctx.lang, loadAverage(), 1), cores: formatCount(ctx.lang, cpuCount(), CORE) });
   ctx.say(point(ADVANTAGES[1]), { n: 2 });
   ctx.tell({ en: 'CPU time used during the parallel run: {cpu} in {wall} of wall time, that is {busy} of {cores} kept busy on average (starting the workers included)', es: 'tiempo de CPU usado en la ejecución en paralelo: {cpu} en {wall} de reloj, es decir, {busy} de {cores} ocupados de media (arrancar los trabajadores incluido)' }, {
     cpu: formatMs(ctx.lang, cpuMs),

@@ -1,4 +1,5 @@
 // Small helpers the lessons share: a CPU-bound job, sleeping, and the words for "child process" / "thread".
+import { loadavg } from 'node:os';
 import type { StrategyName } from '@parlab/core';
 import type { Text } from '../text.js';
 
@@ -40,3 +41,14 @@ export function unitOf(strategy: StrategyName): Text {
 
 /** How long a lesson waits for anything at most: a stuck lesson fails with a message instead of hanging. */
 export const WAIT_MS = 20_000;
+
+/** Said when a parallel run came out slower than the serial one, which happens, and why. */
+export const SLOWER: Text = {
+  en: 'Here the parallel run was slower: starting the workers cost more than the work they shared, or other programs kept the cores busy (this machine’s load average: {load} on {cores}). Bigger jobs, or a quieter machine, show the gain.',
+  es: 'Aquí la ejecución en paralelo fue más lenta: arrancar los trabajadores costó más que el trabajo que se repartieron, u otros programas tenían ocupados los núcleos (carga media de esta máquina: {load} en {cores}). Con tareas más grandes, o una máquina más tranquila, se ve la ganancia.',
+};
+
+/** The system's one-minute load average (processes ready to run, on average); 0 where the system does not tell. */
+export function loadAverage(): number {
+  return loadavg()[0] ?? 0;
+}
