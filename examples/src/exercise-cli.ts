@@ -1,12 +1,13 @@
 // `pnpm exercise N [--strategy both|process|thread] [--lang en|es] [--file F | --reference] [--reset]`: the unit's workshop, one exercise per lesson 1–10.
 import { isAbsolute, resolve } from 'node:path';
 import { Argument, Option } from 'commander';
-import { choice, createProgram, detectLang, LANGS, runProgram, setExitCode, wholeNumber, type ProgramSpec } from '@parlab/cli';
+import { choice, createProgram, detectLang, runProgram, setExitCode, wholeNumber, type ProgramSpec } from '@parlab/cli';
 import { STRATEGIES, type StrategyName } from '@parlab/core';
 import { question, WORKSHOP_TITLE } from './course.js';
 import { EXERCISES, referenceFile, studentFile } from './exercises/catalog.js';
 import type { Exercise } from './exercises/exercise.js';
 import { runExercise } from './exercises/run.js';
+import { langOption } from './options.js';
 import type { Lang } from './text.js';
 
 const spec: ProgramSpec = {
@@ -41,7 +42,7 @@ async function main(): Promise<number> {
   const program = createProgram(spec, lang)
     .addArgument(new Argument('<N>', es ? 'el número del ejercicio, de 1 a 10' : 'the exercise’s number, 1 to 10').argParser(wholeNumber(1, EXERCISES.size, lang)))
     .addOption(new Option('-s, --strategy <name>', es ? 'both (las dos), process o thread' : 'both, process or thread').argParser(choice([...STRATEGIES, 'both'] as const, lang)).default('both'))
-    .addOption(new Option('-l, --lang <lang>', es ? 'idioma: en o es' : 'language: en or es').argParser(choice(LANGS, lang)).default('en'))
+    .addOption(langOption(lang))
     .addOption(new Option('--file <path>', es ? 'comprueba este archivo en vez de tu copia' : 'check this file instead of your copy').conflicts('reference'))
     .addOption(new Option('--reference', es ? 'comprueba la solución del profesor' : 'check the teacher’s solution').default(false))
     .addOption(new Option('--reset', es ? 'vuelve a copiar el punto de partida en tu archivo (guarda el tuyo como .bak)' : 'copy the starting point over your file again (keeps yours as .bak)').default(false).conflicts(['file', 'reference']))

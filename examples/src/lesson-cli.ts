@@ -1,15 +1,15 @@
 // `pnpm lesson N [--strategy process|thread] [--lang en|es] [--size normal|small]`: runs one lesson of the course unit.
 import { Argument, Option } from 'commander';
-import { choice, createProgram, detectLang, EXIT, LANGS, runProgram, setExitCode, wholeNumber, type ProgramSpec } from '@parlab/cli';
+import { choice, createProgram, detectLang, EXIT, runProgram, setExitCode, wholeNumber, type ProgramSpec } from '@parlab/cli';
 import { setDefaultStrategy, STRATEGIES, type StrategyName } from '@parlab/core';
 import { loadLessons, type LessonEntry } from './catalog.js';
 import { SIZES, type LessonContext, type Size } from './lesson.js';
-import { narrate, tell } from './transcript.js';
+import { langOption } from './options.js';
+import { narrate, tell, writeLine } from './transcript.js';
 import { fill, render, type Lang } from './text.js';
 
 const TEXT = {
   header: { en: 'Lesson {n}: {title} (strategy: {strategy})', es: 'Lección {n}: {title} (estrategia: {strategy})' },
-  original: { en: 'The unit asks: «{title}»', es: '' },
   source: { en: 'Code: {source} · the unit’s notebook: {notebooks}', es: 'Código: {source} · cuaderno de la unidad: {notebooks}' },
   names: { en: 'Python ↔ parlab:', es: 'Python ↔ parlab:' },
   failed: { en: 'lesson {n} failed: {message}', es: 'la lección {n} falló: {message}' },
@@ -35,7 +35,8 @@ function spec(lessons: Map<number, LessonEntry>): ProgramSpec {
 function printHeader(entry: LessonEntry, lang: Lang, strategy: StrategyName): void {
   const { lesson, source } = entry;
   narrate(lang, TEXT.header, { n: lesson.number, title: lesson.title[lang], strategy });
-  if (lang === 'en') narrate(lang, TEXT.original, { title: lesson.title.es });
+  // In English, the unit's own words under the translation.
+  if (lang === 'en') writeLine(`The unit asks: «${lesson.title.es}»`);
   narrate(lang, TEXT.source, { source, notebooks: lesson.notebooks.map((name) => `«${name}»`).join(', ') });
   const width = Math.max(...lesson.python.map(([python]) => python.length));
   narrate(lang, TEXT.names);
@@ -60,7 +61,7 @@ async function main(): Promise<number> {
         .argParser(choice(STRATEGIES, lang))
         .default('process'),
     )
-    .addOption(new Option('-l, --lang <lang>', lang === 'es' ? 'idioma: en o es' : 'language: en or es').argParser(choice(LANGS, lang)).default('en'))
+    .addOption(langOption(lang))
     .addOption(
       new Option('--size <size>', lang === 'es' ? 'normal, o small: tareas y esperas más cortas (para pruebas y máquinas lentas)' : 'normal, or small: shorter jobs and waits (for tests and slow machines)')
         .argParser(choice(SIZES, lang))

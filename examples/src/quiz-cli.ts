@@ -1,9 +1,10 @@
 // `pnpm quiz N [--answers b,a,c] [--lang en|es]`: the quiz of lesson N in the terminal, each answer explained.
 import { Argument, Option } from 'commander';
-import { choice, createProgram, detectLang, EXIT, LANGS, runProgram, setExitCode, UsageError, wholeNumber, type ProgramSpec } from '@parlab/cli';
+import { createProgram, detectLang, EXIT, runProgram, setExitCode, UsageError, wholeNumber, type ProgramSpec } from '@parlab/cli';
 import { PROS_AND_CONS_TITLE, QUESTIONS, WORKSHOP_TITLE } from './course.js';
 import { QUIZZES } from './quiz/questions.js';
 import { LETTERS, runQuiz } from './quiz/run.js';
+import { langOption } from './options.js';
 import type { Lang, Text } from './text.js';
 
 const titleOf = (n: number): Text => QUESTIONS.find((q) => q.number === n)?.title ?? PROS_AND_CONS_TITLE;
@@ -28,7 +29,7 @@ async function main(): Promise<number> {
   const last = Math.max(...QUIZZES.keys());
   const program = createProgram(spec, lang)
     .addArgument(new Argument('<N>', es ? `el número de la lección, de 1 a ${last}` : `the lesson's number, 1 to ${last}`).argParser(wholeNumber(1, last, lang)))
-    .addOption(new Option('-l, --lang <lang>', es ? 'idioma: en o es' : 'language: en or es').argParser(choice(LANGS, lang)).default('en'))
+    .addOption(langOption(lang))
     .addOption(new Option('--answers <letters>', es ? 'todas las respuestas, separadas por comas (p. ej. b,c,a); sin ella, pregunta una a una' : 'every answer, comma-separated (e.g. b,c,a); without it, asks one at a time'))
     .action(async (n: number, options: { lang: Lang; answers?: string }) => {
       const questions = QUIZZES.get(n) ?? [];
