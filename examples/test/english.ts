@@ -1,8 +1,8 @@
 // Finds English words in a Spanish text, code names aside: the test that the Spanish lessons, exercises and quiz speak Spanish.
 
 /**
- * Code names that a Spanish text rightly contains: parlab's and Python's API names, the strategy values,
- * package and runtime names, signals, units. A word in backticks, a call `f()`, a dotted or snake_case
+ * Code names that a Spanish text rightly contains, spelt exactly so (`Pipe` is a class, "pipe" is an
+ * English word): parlab's and Python's API names, the strategy values, package and runtime names, signals, units. A word in backticks, a call `f()`, a dotted or snake_case
  * name, a camelCase name or anything with digits is code by its shape and needs no entry here.
  */
 const CODE_NAMES = new Set(
@@ -16,11 +16,13 @@ const CODE_NAMES = new Set(
     // strategies, packages, runtimes, tools
     'process', 'thread', 'parlab', 'multiprocessing', 'Multiprocessing', 'Python', 'Node', 'V8', 'TypeScript', 'pnpm', 'tsc',
     'ps', 'top', 'ulimit', 'cgroups', 'pickle', 'commander', 'TODO',
+    // the unit's own loanword: "administrador de procesos (manager)"
+    'manager',
     // the pnpm commands: pnpm lesson, pnpm exercise, pnpm quiz
     'lesson', 'exercise', 'quiz',
     // units and signals
     'ms', 'µs', 'MiB', 'bytes', 'SIGTERM', 'SIGKILL',
-  ].map((word) => word.toLowerCase()),
+  ],
 );
 
 /** Words both languages spell the same (the Spanish word is meant): seen in the Spanish transcripts, each checked by hand. */
@@ -59,7 +61,7 @@ export function englishWords(text: string, englishVocabulary: ReadonlySet<string
     const token = raw.replace(/^[¿¡«»"“”‘’(,.;:!?]+|[»"“”‘’),.;:!?…]+$/g, '');
     if (!/\p{L}/u.test(token) || isCodeShaped(token)) continue;
     const word = token.toLowerCase();
-    if (CODE_NAMES.has(word) || SHARED_WORDS.has(word)) continue;
+    if (CODE_NAMES.has(token) || SHARED_WORDS.has(word)) continue;
     if (english.has(word)) found.add(word);
   }
   return [...found].sort();
@@ -76,7 +78,7 @@ export function vocabularyOf(texts: readonly string[], spanish: RegExp): Set<str
       const token = raw.replace(/^[¿¡«»"“”‘’(,.;:!?]+|[»"“”‘’),.;:!?…]+$/g, '');
       if (!/\p{L}/u.test(token) || isCodeShaped(token)) continue;
       const word = token.toLowerCase();
-      if (!CODE_NAMES.has(word) && !SHARED_WORDS.has(word)) words.add(word);
+      if (!CODE_NAMES.has(token) && !SHARED_WORDS.has(word)) words.add(word);
     }
   }
   return words;
