@@ -25,8 +25,11 @@ const CODE_NAMES = new Set(
   ],
 );
 
-/** Words both languages spell the same (the Spanish word is meant): seen in the Spanish transcripts, each checked by hand. */
-const SHARED_WORDS = new Set(['no', 'paella', 'normal', 'final', 'total', 'general', 'error', 'constructor']);
+/**
+ * Words both languages spell the same (the Spanish word is meant): seen in the Spanish transcripts, each
+ * checked by hand. "Quiz" is the unit's own word ("Taller y Quiz").
+ */
+const SHARED_WORDS = new Set(['no', 'paella', 'normal', 'final', 'total', 'general', 'error', 'constructor', 'quiz']);
 
 /**
  * Unambiguous English function words: whatever else a Spanish text leaks (a library's message, a
