@@ -1,77 +1,56 @@
-import { execFileSync, spawn } from 'node:child_process';
+// pnpm lesson N: every lesson, under both strategies and in both languages, runs, leaves nothing behind, prints in causal order, and the Spanish runs speak Spanish.
 import { readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { PROS_AND_CONS_TITLE, QUESTIONS } from '../src/course.js';
+import { causalProblems } from './causal.js';
+import { englishWords, vocabularyOf } from './english.js';
+import { inBatches, runCli, type Run } from './run-cli.js';
 
-const cli = fileURLToPath(new URL('../dist/src/cli.js', import.meta.url));
-const lessonsDir = new URL('../dist/src/lessons/', import.meta.url);
-const numbers = readdirSync(lessonsDir)
+const numbers = readdirSync(new URL('../dist/src/lessons/', import.meta.url))
   .filter((name) => /^\d\d-.*\.js$/.test(name))
   .map((name) => Number(name.slice(0, 2)))
   .sort((a, b) => a - b);
+const strategies = ['process', 'thread'] as const;
+const langs = ['en', 'es'] as const;
+const combos = numbers.flatMap((n) => strategies.flatMap((strategy) => langs.map((lang) => ({ n, strategy, lang }))));
+const runs = new Map<string, Run>();
+const key = (n: number, strategy: string, lang: string): string => `${n}/${strategy}/${lang}`;
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  leftovers: string[];
-}
-
-/** Processes still in the lesson's process group once the lesson has exited. */
-function groupMembers(pgid: number): string[] {
-  const out = execFileSync('ps', ['-eo', 'pid=,pgid=,args='], { encoding: 'utf8' });
-  return out
-    .split('\n')
-    .map((line) => line.trim().split(/\s+/))
-    .filter((cols) => Number(cols[1]) === pgid)
-    .map((cols) => cols.join(' '));
-}
-
-async function runLesson(args: string[]): Promise<Run> {
-  // Its own process group, so that anything the lesson leaves behind can be found.
-  const child = spawn(process.execPath, [cli, ...args], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const timer = setTimeout(() => process.kill(-(child.pid as number), 'SIGKILL'), 60_000);
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  clearTimeout(timer);
-  let leftovers = groupMembers(child.pid as number);
-  for (let i = 0; i < 100 && leftovers.length > 0; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    leftovers = groupMembers(child.pid as number);
-  }
-  if (leftovers.length > 0) process.kill(-(child.pid as number), 'SIGKILL');
-  return { code, stdout, stderr, leftovers };
-}
+// The 44 runs happen once, three at a time (each is mostly waiting on its children); the tests below read them.
+beforeAll(async () => {
+  const results = await inBatches(
+    combos.map(({ n, strategy, lang }) => () => runCli('lesson-cli', [String(n), '--strategy', strategy, '--lang', lang, '--size', 'small'])),
+    3,
+  );
+  combos.forEach(({ n, strategy, lang }, i) => runs.set(key(n, strategy, lang), results[i] as Run));
+}, 240_000);
 
 describe('pnpm lesson', () => {
-  it('finds lessons 1 to 5 at least', () => {
-    expect(numbers).toEqual(expect.arrayContaining([1, 2, 3, 4, 5]));
+  it('has lessons 1 to 11: the unit’s ten questions and its advantages and disadvantages', () => {
+    expect(numbers).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
   });
 
-  // The four runs of a lesson go side by side: each is mostly waiting on its children.
-  describe.concurrent.each(numbers)('lesson %i', (n) => {
-    it.each([
-      ['process', 'en'],
-      ['thread', 'es'],
-      ['thread', 'en'],
-      ['process', 'es'],
-    ])('runs under --strategy %s --lang %s, exits 0 and leaves no process behind', async (strategy, lang) => {
-      const run = await runLesson([String(n), '--strategy', strategy, '--lang', lang]);
-      expect(run.stderr).toBe('');
-      expect(run.code).toBe(0);
-      expect(run.stdout).toMatch(lang === 'es' ? new RegExp(`^Lección ${n}: .*\\(estrategia: ${strategy}\\)`) : new RegExp(`^Lesson ${n}: .*\\(strategy: ${strategy}\\)`));
-      expect(run.leftovers).toEqual([]);
+  describe.each(strategies)('--strategy %s', (strategy) => {
+    describe.each(langs)('--lang %s', (lang) => {
+      it.each(numbers)('lesson %i exits 0, prints nothing on stderr and leaves no process behind', (n) => {
+        const run = runs.get(key(n, strategy, lang)) as Run;
+        expect(run.stderr).toBe('');
+        expect(run.code).toBe(0);
+        // The title is the unit's question word for word (its translation in English, with the original under it).
+        const title = (QUESTIONS.find((q) => q.number === n)?.title ?? PROS_AND_CONS_TITLE)[lang];
+        const source = `examples/src/lessons/${String(n).padStart(2, '0')}-`;
+        expect(run.stdout.startsWith(lang === 'es' ? `Lección ${n}: ${title} (estrategia: ${strategy})\nCódigo: ${source}` : `Lesson ${n}: ${title} (strategy: ${strategy})\nThe unit asks: «`)).toBe(true);
+        expect(run.leftovers).toEqual([]);
+      });
+
+      it.each(numbers)('lesson %i prints in causal order: who printed what, and every effect after its cause', (n) => {
+        expect(causalProblems(n, strategy, (runs.get(key(n, strategy, lang)) as Run).stdout)).toEqual([]);
+      });
     });
-  });
 
-  it('rejects a bad strategy, language or lesson with exit code 2 and the usage', async () => {
-    for (const args of [['1', '--strategy', 'fork'], ['1', '--lang', 'fr'], ['99'], ['1', '--bogus']]) {
-      const run = await runLesson(args);
-      expect(run.code).toBe(2);
-      expect(run.stderr).toMatch(/usage: pnpm lesson N/);
-    }
+    it.each(numbers)('lesson %i in Spanish has no English word outside code names', (n) => {
+      const english = vocabularyOf(numbers.flatMap((m) => strategies.map((s) => (runs.get(key(m, s, 'en')) as Run).stdout)), /^The unit asks: «/);
+      expect(englishWords((runs.get(key(n, strategy, 'es')) as Run).stdout, english)).toEqual([]);
+    });
   });
 });
