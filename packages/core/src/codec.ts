@@ -76,6 +76,10 @@ function encode(value: unknown, context: EncodeContext, path: string, seen: Map<
   if (context.strategy === 'process' && value instanceof SharedArrayBuffer) {
     throw new CloneError(path, 'a SharedArrayBuffer cannot be shared with another process (use the thread strategy)');
   }
+  // A view would cross as a copy of its bytes: the child would write to memory nobody else sees.
+  if (context.strategy === 'process' && ArrayBuffer.isView(value) && value.buffer instanceof SharedArrayBuffer) {
+    throw new CloneError(path, `${describe(value)} over a SharedArrayBuffer cannot share its memory with another process (it would arrive as a copy; use the thread strategy)`);
+  }
   if (value instanceof Map) {
     let copy: Map<unknown, unknown> | null = null;
     seen.set(value, value);

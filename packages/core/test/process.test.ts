@@ -176,6 +176,11 @@ describe.each(STRATEGIES)('Process (%s)', (strategy) => {
     }
     expect(() => make({ target: fx.whoAmI, args: [Symbol('s')] }).start()).toThrow(/args\[0\]/);
     expect(() => make({ target: fx.whoAmI, args: [new WeakMap()] }).start()).toThrow(/args\[0\].*WeakMap/);
+    // Memory a process cannot share is refused, not silently copied; threads share it.
+    const shared = new Int32Array(new SharedArrayBuffer(8));
+    if (strategy === 'process') {
+      expect(() => make({ target: fx.whoAmI, args: ['x', { cells: shared }] }).start()).toThrow(/args\[1\]\.cells.*over a SharedArrayBuffer cannot share its memory with another process/);
+    }
     expect(activeChildren().length).toBe(before);
   });
 
