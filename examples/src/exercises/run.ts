@@ -140,6 +140,9 @@ export async function runExercise(run: ExerciseRun): Promise<number> {
   }
 
   let right = 0;
+  // The checker explains what a child threw (mapped to the student's line): the children's own
+  // tracebacks would only bury that explanation under stacks.
+  process.env['PARLAB_CHILD_ERRORS'] = 'quiet';
   for (const strategy of run.strategies) {
     setDefaultStrategy(strategy);
     const missing = exercise.exports.filter((name) => !(name in module));

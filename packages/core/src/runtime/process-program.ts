@@ -27,8 +27,9 @@ export async function processProgram(context: ProgramContext): Promise<void> {
   } catch (error) {
     result = { type: 'parlab:error', error: encodeError(error) };
     // As a Python child prints its traceback: the parent's `error` has it too, but a program that
-    // never looks must not fail silently.
-    process.stderr.write(`Process ${currentProcess().name}:\n${inspect(error)}\n`);
+    // never looks must not fail silently. A program that explains its children's errors itself
+    // (the exercise checker) sets PARLAB_CHILD_ERRORS=quiet, which its children inherit.
+    if (process.env['PARLAB_CHILD_ERRORS'] !== 'quiet') process.stderr.write(`Process ${currentProcess().name}:\n${inspect(error)}\n`);
   }
   // What the target handed to primitives (a queue's buffered puts) is out before the result says it is done.
   await flushPending();
