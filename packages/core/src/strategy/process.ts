@@ -1,7 +1,9 @@
 // The `process` strategy: child_process.fork of a built entry, IPC with structured-clone semantics.
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import type { Socket } from 'node:net';
+import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { forwardStderr } from './child-stderr.js';
 import type { ExitInfo, ParentChannel, SpawnOptions, StrategyWorker } from './types.js';
 
 /** Marks an IPC message that carries one transferred handle; the payload follows it. */
@@ -68,12 +70,17 @@ class ProcessWorker implements StrategyWorker {
     if (heapMb !== undefined) execArgv.push(`--max-old-space-size=${heapMb}`);
     this.#child = fork(fileURLToPath(options.entry), [], {
       serialization: 'advanced',
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      // stderr comes through us so that V8's 40-line out-of-memory report reaches the terminal as one
+      // line; 'close' (see onExit) waits for it, so what a child printed comes before its exit.
+      stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
       execArgv,
       env: options.env ?? process.env,
     });
     if (this.#child.pid === undefined) throw new Error(`could not start a child process for ${options.entry.href}`);
     this.pid = this.#child.pid;
+    const name = options.name ?? 'child';
+    const pid = this.pid;
+    if (this.#child.stderr !== null) forwardStderr(this.#child.stderr, process.stderr, () => `${name} (pid ${pid})`);
     this.#daemon = options.daemon;
     guard(this.pid);
     this.#child.once('exit', () => {
@@ -114,11 +121,14 @@ class ProcessWorker implements StrategyWorker {
     if (this.#daemon) return;
     this.#child.ref();
     this.#child.channel?.ref();
+    (this.#child.stderr as (Readable & { ref?: () => void }) | null)?.ref?.();
   }
 
   unref(): void {
     this.#child.unref();
     this.#child.channel?.unref();
+    // The pipe of its stderr must not hold our event loop either.
+    (this.#child.stderr as (Readable & { unref?: () => void }) | null)?.unref?.();
   }
 }
 
