@@ -182,6 +182,48 @@ static napi_value wake(napi_env env, napi_callback_info info) {
   return result;
 }
 
+/** An absolute CLOCK_MONOTONIC deadline `timeout_ms` from now. */
+static struct timespec deadline_in(double timeout_ms) {
+  struct timespec deadline;
+  clock_gettime(CLOCK_MONOTONIC, &deadline);
+  double whole = (double)(long long)(timeout_ms / 1000.0);
+  deadline.tv_sec += (time_t)whole;
+  deadline.tv_nsec += (long)((timeout_ms - whole * 1000.0) * 1e6);
+  if (deadline.tv_nsec >= 1000000000L) {
+    deadline.tv_sec += 1;
+    deadline.tv_nsec -= 1000000000L;
+  }
+  return deadline;
+}
+
+static int outcome_of(long r) {
+  if (r == 0) return OUTCOME_OK;
+  return errno == EAGAIN ? OUTCOME_NOT_EQUAL : errno == ETIMEDOUT ? OUTCOME_TIMED_OUT : OUTCOME_OK;
+}
+
+// wait(array, index, expected, timeoutMs) → 0 woken, 1 not equal, 2 timed out: sleeps on the calling
+// thread (the blocking methods, in workers and child processes). timeoutMs < 0: no timeout.
+static napi_value wait_sync(napi_env env, napi_callback_info info) {
+  size_t argc = 4;
+  napi_value argv[4];
+  CHECK(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+  int32_t* addr = word_of(env, argv[0], argv[1]);
+  if (addr == NULL) return NULL;
+  int32_t expected;
+  double timeout_ms;
+  CHECK(env, napi_get_value_int32(env, argv[2], &expected));
+  CHECK(env, napi_get_value_double(env, argv[3], &timeout_ms));
+  struct timespec deadline;
+  if (timeout_ms >= 0) deadline = deadline_in(timeout_ms);
+  long r;
+  // A signal (EINTR) is not a wake-up: sleep again until the deadline.
+  do r = futex(addr, FUTEX_WAIT_BITSET, expected, timeout_ms >= 0 ? &deadline : NULL);
+  while (r != 0 && errno == EINTR);
+  napi_value result;
+  CHECK(env, napi_create_int32(env, outcome_of(r), &result));
+  return result;
+}
+
 // ---- Async waits: a pool of helper threads sleeps in FUTEX_WAIT for the event loop, which is never
 // blocked; each outcome comes back through a thread-safe function.
 
@@ -241,10 +283,7 @@ static void* pool_thread(void* arg) {
     pthread_mutex_unlock(&pool->mu);
 
     int outcome = OUTCOME_OK;
-    if (!closing) {
-      long r = futex(job->addr, FUTEX_WAIT_BITSET, job->expected, job->timed ? &job->deadline : NULL);
-      if (r != 0) outcome = errno == EAGAIN ? OUTCOME_NOT_EQUAL : errno == ETIMEDOUT ? OUTCOME_TIMED_OUT : OUTCOME_OK;
-    }
+    if (!closing) outcome = outcome_of(futex(job->addr, FUTEX_WAIT_BITSET, job->expected, job->timed ? &job->deadline : NULL));
     job->outcome = outcome;
 
     pthread_mutex_lock(&pool->mu);
@@ -364,14 +403,7 @@ static napi_value wait_async(napi_env env, napi_callback_info info) {
   job->expected = expected;
   if (timeout_ms >= 0) {
     job->timed = 1;
-    clock_gettime(CLOCK_MONOTONIC, &job->deadline);
-    double whole = (double)(long long)(timeout_ms / 1000.0);
-    job->deadline.tv_sec += (time_t)whole;
-    job->deadline.tv_nsec += (long)((timeout_ms - whole * 1000.0) * 1e6);
-    if (job->deadline.tv_nsec >= 1000000000L) {
-      job->deadline.tv_sec += 1;
-      job->deadline.tv_nsec -= 1000000000L;
-    }
+    job->deadline = deadline_in(timeout_ms);
   }
   CHECK(env, napi_create_reference(env, argv[0], 1, &job->keep));
   napi_value promise;
@@ -520,6 +552,7 @@ static napi_value init(napi_env env, napi_value exports) {
       {"attach", NULL, attach, NULL, NULL, NULL, napi_default, NULL},
       {"unlink", NULL, unlink_segment, NULL, NULL, NULL, napi_default, NULL},
       {"wake", NULL, wake, NULL, NULL, NULL, napi_default, NULL},
+      {"wait", NULL, wait_sync, NULL, NULL, NULL, napi_default, NULL},
       {"waitAsync", NULL, wait_async, NULL, NULL, NULL, napi_default, NULL},
       {"cancel", NULL, cancel, NULL, NULL, NULL, napi_default, NULL},
       {"connect", NULL, connect_hello, NULL, NULL, NULL, napi_default, NULL},

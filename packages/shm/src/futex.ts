@@ -58,6 +58,17 @@ export function waitWord(words: Int32Array, index: number, expected: number, tim
   };
 }
 
+/** Sleeps while `words[index] === expected` on the calling thread (blocking it), at most `timeoutMs` (undefined: no limit). */
+export function waitWordSync(words: Int32Array, index: number, expected: number, timeoutMs: number | undefined): WordWaitOutcome {
+  const sleepers = words.length - 1;
+  Atomics.add(words, sleepers, 1);
+  try {
+    return OUTCOMES[requireAddon().wait(words, index, expected, timeoutMs === undefined || timeoutMs === Infinity ? -1 : timeoutMs)] ?? 'ok';
+  } finally {
+    Atomics.sub(words, sleepers, 1);
+  }
+}
+
 /** Wakes up to `count` sleepers on `words[index]` in any process; a no-op (no syscall) when nobody sleeps on these words. */
 export function wakeWord(words: Int32Array, index: number, count = Infinity): void {
   if (Atomics.load(words, words.length - 1) > 0) requireAddon().wake(words, index, count === Infinity ? -1 : count);

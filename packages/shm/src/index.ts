@@ -9,6 +9,6 @@ export { Segment, adoptThreadSegment, attachSegment, createSegment, pathOf, proc
 export type { SegmentKind } from './segment.js';
 export { allocateRegion, attachRegion } from './region.js';
 export type { Region, RegionRef } from './region.js';
-export { allocateWords, attachWords, waitWord, wakeWord } from './futex.js';
+export { allocateWords, attachWords, waitWord, waitWordSync, wakeWord } from './futex.js';
 export type { PendingWordWait, WordWaitOutcome } from './futex.js';
 export { trackerPid } from './tracker.js';

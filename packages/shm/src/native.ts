@@ -19,6 +19,8 @@ export interface NativeAddon {
   attach(name: string): ArrayBuffer;
   unlink(name: string): void;
   wake(words: Int32Array, index: number, count: number): number;
+  /** Blocks the calling thread. */
+  wait(words: Int32Array, index: number, expected: number, timeoutMs: number): number;
   /** A number when the word already differs, else the outcome's promise and the wait's id (for cancel). */
   waitAsync(words: Int32Array, index: number, expected: number, timeoutMs: number): number | [Promise<number>, number];
   cancel(id: number): void;
