@@ -11,4 +11,4 @@ export { allocateRegion, attachRegion } from './region.js';
 export type { Region, RegionRef } from './region.js';
 export { allocateWords, attachWords, waitWord, waitWordSync, wakeWord } from './futex.js';
 export type { PendingWordWait, WordWaitOutcome } from './futex.js';
-export { trackerPid } from './tracker.js';
+export { OWNER_FLAG, ownerTag } from './tracker.js';

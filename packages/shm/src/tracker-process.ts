@@ -1,5 +1,13 @@
 // The segment tracker, one per owner: reads "+inode path" / "-inode path" lines and, when the owner's pipe ends, unlinks what is left.
-import { unlinkIfSame } from './tracker.js';
+import { spawn } from 'node:child_process';
+import { RELAY_FLAG, unlinkIfSame } from './tracker.js';
+
+if (process.argv.includes(RELAY_FLAG)) {
+  // Started by a worker thread: start the tracker itself detached, on this same pipe, and go (see tracker.ts).
+  const args = process.argv.slice(1).filter((arg) => arg !== RELAY_FLAG);
+  spawn(process.execPath, args, { detached: true, stdio: ['inherit', 'ignore', 'inherit'] }).unref();
+  process.exit(0);
+}
 
 const files = new Map<string, number>();
 let buffered = '';

@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { statSync, unlinkSync } from 'node:fs';
 import type { Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { isMainThread, threadId } from 'node:worker_threads';
 
 /**
  * Python's resource tracker, per owner: a small process holding the read end of a pipe that only
@@ -10,6 +11,10 @@ import { fileURLToPath } from 'node:url';
  * one unlinked early as "-inode path"; when the pipe ends — however this process ended, SIGKILL
  * included — it unlinks what is left, if the path still names the same file (another owner may
  * have made a new one under that name since). Started with the first owned segment.
+ *
+ * A worker thread's tracker would be left a zombie when the thread ends first (the thread's event
+ * loop reaped its children; nothing does once it is gone), so a worker starts it through a relay
+ * that starts the real tracker detached and exits: the tracker's parent is then the system's.
  */
 let tracker: ChildProcess | null = null;
 /** Owned paths and their inodes. */
@@ -18,10 +23,20 @@ let exitHook = false;
 
 const entry = (path: string, inode: number): string => `${inode} ${path}\n`;
 
+/** The tracker's command line names its owner (for people reading `ps`, and for tests). */
+export const OWNER_FLAG = '--owner=';
+export const RELAY_FLAG = '--relay';
+
+/** Who owns what this thread tracks: "pid:threadId". */
+export function ownerTag(): string {
+  return `${process.pid}:${threadId}`;
+}
+
 function send(line: string): void {
   if (tracker === null) {
     const script = fileURLToPath(new URL('./tracker-process.js', import.meta.url));
-    const started = spawn(process.execPath, [script], { stdio: ['pipe', 'ignore', 'inherit'] });
+    const args = [script, `${OWNER_FLAG}${ownerTag()}`, ...(isMainThread ? [] : [RELAY_FLAG])];
+    const started = spawn(process.execPath, args, { stdio: ['pipe', 'ignore', 'inherit'] });
     started.unref();
     (started.stdin as Socket | null)?.unref();
     const forget = (): void => {
@@ -66,9 +81,4 @@ export function untrack(path: string): void {
   if (inode === undefined) return;
   owned.delete(path);
   send(`-${entry(path, inode)}`);
-}
-
-/** The tracker's pid, once one runs (tests check that it ends with its owner). */
-export function trackerPid(): number | null {
-  return tracker?.pid ?? null;
 }
