@@ -161,7 +161,7 @@ function clamp(index: number, length: number): number {
 }
 
 /**
- * Python's multiprocessing.Array: a RawArray with a lock (a new RLock unless you give one, or none
+ * Python's multiprocessing.Array: a RawArray with a lock (a new Lock unless you give one, or none
  * with `lock: false`). Element access does not take the lock; hold it around what must be atomic.
  */
 export class SharedArray extends RawArray {

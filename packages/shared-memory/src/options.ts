@@ -9,8 +9,11 @@ export interface SharedOptions {
 
 export interface SynchronizedOptions extends SharedOptions {
   /**
-   * Python's `lock`: true (or omitted, or null) makes a new RLock of the same strategy; a Lock or
-   * RLock of yours is used as it is; false means no lock (`getLock()` then throws).
+   * Python's `lock`: true (or omitted, or null) makes a new Lock of the same strategy; a Lock or
+   * RLock of yours is used as it is; false means no lock (`getLock()` then throws). Python makes an
+   * RLock, because its `.value` takes the lock again inside a `with get_lock()`; here `.value` takes
+   * no lock, and an RLock's owner is a thread, which two async tasks of one thread (a pool worker's,
+   * say) share, so an RLock would let both in at once where a Lock keeps them apart.
    */
   readonly lock?: boolean | null | AnyLock;
 }
@@ -22,7 +25,7 @@ export function strategyOf(options: SharedOptions | undefined): StrategyName {
 
 export function lockOf(option: SynchronizedOptions['lock'], strategy: StrategyName): AnyLock | null {
   if (option === false) return null;
-  if (option === true || option === undefined || option === null) return new RLock({ strategy });
+  if (option === true || option === undefined || option === null) return new Lock({ strategy });
   if (option instanceof Lock || option instanceof RLock) return option;
   throw new TypeError('options.lock must be true, false, or a Lock or RLock');
 }

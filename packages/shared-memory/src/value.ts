@@ -67,7 +67,7 @@ export class RawValue {
 }
 
 /**
- * Python's multiprocessing.Value: a RawValue with a lock (a new RLock unless you give one, or none
+ * Python's multiprocessing.Value: a RawValue with a lock (a new Lock unless you give one, or none
  * with `lock: false`). Reading and writing `value` does not take the lock — under `process` taking
  * it is asynchronous — so guard a read-modify-write yourself: `await v.acquire(); v.value += 1;
  * await v.release()`.

@@ -3,7 +3,8 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { STRATEGIES } from '@parlab/core';
 import { Barrier, Lock, RLock } from '@parlab/barrier';
 import { RawArray, RawValue, SharedArray, Value, type Scalar, type Typecode } from '../dist/src/index.js';
-import { addUnderLock, doubleAll, prefixSum, setValues } from '../dist/test/fixtures/targets.js';
+import { Pool } from '@parlab/pool';
+import { addTask, addUnderLock, doubleAll, prefixSum, setValues } from '../dist/test/fixtures/targets.js';
 import { backend, cleanup, killAll, start } from './helpers.js';
 
 afterEach(killAll);
@@ -30,13 +31,15 @@ describe.each(STRATEGIES)(`Value and Array (%s, backend ${backend})`, (strategy)
     values.forEach((value, i) => expect(value.value).toBe(CODES[i]?.[2]));
   });
 
-  it('test_getobj_getlock: a new RLock by default, the lock given, none with lock: false', async () => {
+  it('test_getobj_getlock: a new Lock by default (Python: an RLock), the lock given, none with lock: false', async () => {
     const value = new Value('i', 5, { strategy });
-    expect(value.getLock()).toBeInstanceOf(RLock);
+    expect(value.getLock()).toBeInstanceOf(Lock);
     expect(value.getObj()).toBeInstanceOf(RawValue);
     value.getObj().value = 6;
     expect(value.value).toBe(6);
-    expect(new Value('i', 5, { strategy, lock: null }).getLock()).toBeInstanceOf(RLock);
+    expect(new Value('i', 5, { strategy, lock: null }).getLock()).toBeInstanceOf(Lock);
+    const rlock = new RLock({ strategy });
+    expect(new Value('i', 5, { strategy, lock: rlock }).getLock()).toBe(rlock);
     const lock = new Lock({ strategy });
     expect(new Value('i', 5, { strategy, lock }).getLock()).toBe(lock);
     expect(() => new Value('i', 5, { strategy, lock: false }).getLock()).toThrow(/lock: false/);
@@ -105,6 +108,18 @@ describe.each(STRATEGIES)(`Value and Array (%s, backend ${backend})`, (strategy)
     expect(await Promise.all(children.map((child) => child.join(30_000)))).toEqual([0, 0, 0]);
     expect(counter.value).toBe(3 * times);
     expect(cells.toArray()).toEqual(Array<number>(4).fill(3 * times));
+  });
+
+  it('a Value is a Pool task argument like any primitive: 40 locked additions from 3 workers', async () => {
+    const counter = new Value('i', 0, { strategy });
+    const pool = new Pool({ workers: 3, strategy });
+    try {
+      await pool.starmap(addTask, Array.from({ length: 40 }, (_, i) => [counter, i + 1]));
+    } finally {
+      pool.close();
+      await pool.join();
+    }
+    expect(counter.value).toBe((40 * 41) / 2);
   });
 
   it('typecodes: sizes and wrapping as in C, 64-bit integers as bigints, clear errors for the wrong kind of value', () => {
