@@ -33,8 +33,8 @@ export interface NativeBacking {
   readonly id: number;
   /** The caller's owner token (its channel's, unique for this coordinator). */
   readonly self: number;
-  /** Aborts when the coordinator is gone. */
-  readonly lost: AbortSignal;
+  /** Aborts when the coordinator is gone (undefined in the creating process, which is the coordinator). */
+  readonly lost: AbortSignal | undefined;
 }
 
 /** The fallback: the state inside the coordinator, reached by a request per operation. */

@@ -63,17 +63,31 @@ export async function asyncParty(barrier: Barrier, plan: RoundPlan): Promise<voi
   await timeRoundsAsync(plan, () => barrier.wait());
 }
 
-/** Uncontended acquire + release from a child, blocking (acquireSync) or awaited; writes µs per pair. */
-export async function lockPairs(lock: Lock, plan: RoundPlan, path: string, blocking: boolean): Promise<void> {
-  const samples = blocking
-    ? timeRounds(plan, () => {
-        lock.acquireSync();
-        lock.releaseSync();
-      })
-    : await timeRoundsAsync(plan, async () => {
-        await lock.acquire();
-        await lock.release();
-      });
+/** How a child takes a lock pair: blocking, awaited, or the awaits alone on settled promises (the floor of an awaited pair). */
+export type LockMode = 'blocking' | 'async' | 'floor';
+
+const SETTLED = Promise.resolve();
+
+/** Uncontended acquire + release from a child (or, for 'floor', two awaits of settled promises in the same loop); writes µs per pair. */
+export async function lockPairs(lock: Lock | null, plan: RoundPlan, path: string, mode: LockMode): Promise<void> {
+  const held = lock as Lock;
+  let samples: number[];
+  if (mode === 'blocking') {
+    samples = timeRounds(plan, () => {
+      held.acquireSync();
+      held.releaseSync();
+    });
+  } else if (mode === 'async') {
+    samples = await timeRoundsAsync(plan, async () => {
+      await held.acquire();
+      await held.release();
+    });
+  } else {
+    samples = await timeRoundsAsync(plan, async () => {
+      await SETTLED;
+      await SETTLED;
+    });
+  }
   writeFileSync(path, JSON.stringify(samples));
 }
 

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { Process, startWorker, targetRef, type StrategyName } from '@parlab/core';
 import { backendInfo } from '@parlab/shm';
 import { Barrier } from './barrier.js';
-import { asyncParty, blockingParty, lockPairs, timeRoundsAsync, type RoundPlan } from './bench-targets.js';
+import { asyncParty, blockingParty, lockPairs, timeRoundsAsync, type LockMode, type RoundPlan } from './bench-targets.js';
 import { measure, notOkRecord, runPython, type BenchOptions, type BenchRecord, type Identity } from '@parlab/bench-kit';
 import { Lock } from './lock.js';
 
@@ -106,10 +106,10 @@ async function rawIpcRounds(plan: RoundPlan): Promise<number[]> {
   }
 }
 
-async function lockRounds(strategy: StrategyName, plan: RoundPlan, dir: string, blocking: boolean): Promise<number[]> {
-  const lock = new Lock({ strategy });
-  const path = join(dir, `lock-${strategy}.json`);
-  const child = new Process({ target: lockPairs, args: [lock, plan, path, blocking], strategy });
+async function lockRounds(strategy: StrategyName, plan: RoundPlan, dir: string, mode: LockMode): Promise<number[]> {
+  const lock = mode === 'floor' ? null : new Lock({ strategy });
+  const path = join(dir, `lock-${strategy}-${mode}.json`);
+  const child = new Process({ target: lockPairs, args: [lock, plan, path, mode], strategy });
   child.start();
   await joined([child]);
   return JSON.parse(readFileSync(path, 'utf8')) as number[];
@@ -184,9 +184,13 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchRecord[
       ...(skippedRound === null ? [] : [skippedRound]),
       ...processRecords,
       await python(round('python', 'process'), 'barrier_round.py', slow, options),
-      await measure(lock('parlab', 'thread'), options, () => lockRounds('thread', fast, dir, true)),
-      blockingProcess(blockingLock) ?? (await measure(blockingLock, options, () => lockRounds('process', fast, dir, true))),
-      await measure(lock('parlab', 'process', 'lock-acquire-release-async'), options, () => lockRounds('process', fast, dir, false)),
+      await measure(lock('parlab', 'thread'), options, () => lockRounds('thread', fast, dir, 'blocking')),
+      blockingProcess(blockingLock) ?? (await measure(blockingLock, options, () => lockRounds('process', fast, dir, 'blocking'))),
+      // The awaited pair and its floor, the same loop awaiting settled promises, in turns.
+      ...(await together([lock('parlab', 'process', 'lock-acquire-release-async'), lock('raw', 'process', 'lock-acquire-release-async')], options, turns, [
+        () => lockRounds('process', fastTurn, dir, 'async'),
+        () => lockRounds('process', fastTurn, dir, 'floor'),
+      ])),
       await python(lock('python', 'process'), 'lock_pair.py', fast, options),
     ];
   } finally {

@@ -16,8 +16,8 @@ export interface Channel {
    * whose, so that the coordinator frees the locks of a channel that closes.
    */
   readonly token: number;
-  /** Aborts, with CoordinatorLostError, when the coordinator is gone. */
-  readonly lost: AbortSignal;
+  /** Aborts, with CoordinatorLostError, when the coordinator is gone; undefined for this process's own, never lost. */
+  readonly lost: AbortSignal | undefined;
   /** Sends a request and resolves with its final reply; an abort sends `cancel` and still waits for that reply. */
   call(op: OpCode, object: number, arg: number, timeoutMs: number | undefined, signal?: AbortSignal): Promise<Reply>;
   /** Sends a request that has no reply. */
@@ -94,8 +94,7 @@ function callWith(
 
 class LocalChannel implements Channel {
   readonly token = LOCAL_TOKEN;
-  /** The coordinator is this process: never lost. */
-  readonly lost = new AbortController().signal;
+  readonly lost = undefined;
   readonly #requests = new Requests();
   readonly #peer: Peer = {
     id: 0,

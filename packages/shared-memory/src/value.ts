@@ -108,7 +108,8 @@ export class Value extends RawValue {
     return this.getLock().release();
   }
 
-  override [toHandle](context: EncodeContext): HandleDescriptor {
+  /** The raw part crosses as its own handle (and refuses a thread's memory to a process). */
+  override [toHandle](_context: EncodeContext): HandleDescriptor {
     const wire: ValueWire = { raw: this.getObj(), lock: this.#lock };
     return { reviver: targetRef(new URL(import.meta.url), 'reviveValue'), state: wire };
   }
