@@ -2,7 +2,7 @@
 // (Atomics.waitAsync on a SharedArrayBuffer, a futex on a helper thread for native shared memory).
 import { isMainThread } from 'node:worker_threads';
 import { parentProcess, type StrategyName } from '@parlab/core';
-import { waitWord, waitWordSync, wakeWord } from '@parlab/shm';
+import { NativeWords, waitWord, waitWordSync, wakeWord } from '@parlab/shm';
 import { SyncStateError } from './errors.js';
 
 /** A request to sleep while `array[index] === expected`. */
@@ -36,7 +36,7 @@ type Pending = { async: false; value: WaitOutcome } | { async: true; value: Prom
 
 /** Sleeps on a word without blocking: Atomics.waitAsync for a SharedArrayBuffer, a futex for native shared memory (another process may wake it). */
 function sleepOn(array: Int32Array, index: number, expected: number, timeoutMs: number): Pending {
-  if (array.buffer instanceof SharedArrayBuffer) {
+  if (!(array instanceof NativeWords)) {
     const result = waitAsync(array, index, expected, timeoutMs);
     return result.async ? { async: true, value: result.value, cancel: () => Atomics.notify(array, index) } : result;
   }
@@ -46,8 +46,8 @@ function sleepOn(array: Int32Array, index: number, expected: number, timeoutMs: 
 
 /** Wakes up to `count` sleepers on a word, in this process or (native shared memory) any other. */
 export function notifyWord(array: Int32Array, index: number, count?: number): void {
-  if (array.buffer instanceof SharedArrayBuffer) Atomics.notify(array, index, count);
-  else wakeWord(array, index, count);
+  if (array instanceof NativeWords) wakeWord(array, index, count);
+  else Atomics.notify(array, index, count);
 }
 
 /** Absolute deadline (performance.now() ms) for a timeout, or Infinity. */
@@ -82,7 +82,7 @@ export function runSync<T>(steps: Steps<T>, deadline: number, strategy: Strategy
     const { array, index, expected, untimed } = next.value;
     const left = untimed === true ? Infinity : remaining(deadline);
     let outcome: WaitOutcome = 'timed-out';
-    if (left > 0) outcome = array.buffer instanceof SharedArrayBuffer ? Atomics.wait(array, index, expected, left) : waitWordSync(array, index, expected, left);
+    if (left > 0) outcome = array instanceof NativeWords ? waitWordSync(array, index, expected, left) : Atomics.wait(array, index, expected, left);
     next = steps.next(outcome);
   }
   return next.value;

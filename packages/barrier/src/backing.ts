@@ -120,11 +120,15 @@ export function backingFromWire(wire: WireBacking, context: ReviveContext): Back
   return wire.native === null ? { strategy: 'process', words: null, channel, id: wire.id } : nativeBacking(channel, wire.id, wire.native.ref, attachWords(wire.native.ref));
 }
 
+/** No limit and no signal, shared: an uncontended call without options allocates nothing for them. */
+const NO_WAIT_OPTIONS = Object.freeze({ timeoutMs: undefined, signal: undefined });
+
 /**
  * Checks a wait's options (rejecting an already aborted signal), with `fallbackMs` as the timeout when
  * none is given. A negative timeout is 0 (try once), as multiprocessing's SemLock reads it.
  */
-export function waitOptions(options: WaitOptions | undefined, fallbackMs?: number): { timeoutMs: number | undefined; signal: AbortSignal | undefined } {
+export function waitOptions(options: WaitOptions | undefined, fallbackMs?: number): { readonly timeoutMs: number | undefined; readonly signal: AbortSignal | undefined } {
+  if (options === undefined && fallbackMs === undefined) return NO_WAIT_OPTIONS;
   if (options !== undefined && (typeof options !== 'object' || options === null)) throw new TypeError('options must be an object');
   const checked = { timeoutMs: waitTimeout(options?.timeoutMs ?? fallbackMs), signal: checkSignal(options?.signal) };
   checked.signal?.throwIfAborted();
@@ -141,13 +145,13 @@ export function live(backing: WordsBacking): Int32Array {
  * The backing for a blocking method (`method` names it): shared words under `thread`, native shared
  * memory under `process`; under the coordinator fallback there is nothing to block on.
  */
-export function syncBacking(backing: Backing, method: string): WordsBacking {
+export function syncBacking(backing: Backing, what: string, method: string): WordsBacking {
   if (backing.words !== null) {
     live(backing);
     return backing;
   }
   throw new TypeError(
-    `${method} exists only under the thread strategy, or under 'process' with native shared memory (here: ${backendInfo().reason}); use the async method`,
+    `${what}.${method}() exists only under the thread strategy, or under 'process' with native shared memory (here: ${backendInfo().reason}); use the async method`,
   );
 }
 

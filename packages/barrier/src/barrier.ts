@@ -133,7 +133,7 @@ export class Barrier {
    */
   waitSync(options?: { readonly timeoutMs?: number }): number {
     const { timeoutMs } = waitOptions(options, this.#timeoutMs);
-    const backing = syncBacking(this.#backing, 'Barrier.waitSync()');
+    const backing = syncBacking(this.#backing, 'Barrier', 'waitSync');
     if (this.#actionRef !== null && this.#action === null) throw new SyncStateError('the barrier action is still loading; call wait() once first');
     const deadline = deadlineOf(timeoutMs);
     const arrival = runSync(barrierArrive(backing.words, this.#parties), deadline, backing.strategy);

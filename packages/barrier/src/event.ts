@@ -55,7 +55,7 @@ export class Event {
   /** Blocking wait, for worker threads (and child processes under `process` with native shared memory). */
   waitSync(options?: { readonly timeoutMs?: number }): boolean {
     const { timeoutMs } = waitOptions(options);
-    const backing = syncBacking(this.#backing, 'Event.waitSync()');
+    const backing = syncBacking(this.#backing, 'Event', 'waitSync');
     return runSync(eventWait(backing.words, timeoutMs !== 0), deadlineOf(timeoutMs), backing.strategy);
   }
 

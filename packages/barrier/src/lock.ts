@@ -90,7 +90,7 @@ abstract class LockBase {
    */
   acquireSync(options?: { readonly timeoutMs?: number }): AcquireResult {
     const { timeoutMs } = waitOptions(options);
-    const backing = syncBacking(this.#backing, `${this.#what}.acquireSync()`);
+    const backing = syncBacking(this.#backing, this.#what, 'acquireSync');
     checkMayBlock(backing.strategy);
     const tried = lockTry(backing.words, this.#reentrant, backing.self);
     if (typeof tried !== 'number') return tried;
@@ -112,7 +112,7 @@ abstract class LockBase {
   }
 
   releaseSync(): void {
-    const backing = syncBacking(this.#backing, `${this.#what}.releaseSync()`);
+    const backing = syncBacking(this.#backing, this.#what, 'releaseSync');
     lockRelease(backing.words, this.#reentrant, backing.self);
   }
 

@@ -63,7 +63,7 @@ export class Semaphore {
   /** Blocking acquire, for worker threads (and child processes under `process` with native shared memory). */
   acquireSync(options?: { readonly timeoutMs?: number }): boolean {
     const { timeoutMs } = waitOptions(options);
-    const backing = syncBacking(this.#backing, `${this.#what}.acquireSync()`);
+    const backing = syncBacking(this.#backing, this.#what, 'acquireSync');
     return runSync(semaphoreAcquire(backing.words, timeoutMs !== 0), deadlineOf(timeoutMs), backing.strategy);
   }
 
@@ -77,7 +77,7 @@ export class Semaphore {
 
   releaseSync(n = 1): void {
     checkCount(n, 'n', 1);
-    semaphoreRelease(syncBacking(this.#backing, `${this.#what}.releaseSync()`).words, n, this.#max);
+    semaphoreRelease(syncBacking(this.#backing, this.#what, 'releaseSync').words, n, this.#max);
   }
 
   /** The current value (Python's get_value). */

@@ -7,24 +7,32 @@ export type WordWaitOutcome = 'ok' | 'not-equal' | 'timed-out';
 const OUTCOMES: readonly WordWaitOutcome[] = ['ok', 'not-equal', 'timed-out'];
 
 /**
+ * A view of synchronization words in native shared memory. Its own class so that a caller tells it
+ * from a SharedArrayBuffer's view with one instanceof (reading `.buffer` costs several times more,
+ * on every release).
+ */
+export class NativeWords extends Int32Array {}
+
+/**
  * Words for synchronization: the `count` words an algorithm uses, then one that counts sleepers, so
  * that wakeWord() calls the kernel only when someone sleeps (an uncontended release is a few atomic
  * instructions, no syscall). The returned view is `count + 1` words long.
  */
-export function allocateWords(count: number): { readonly ref: RegionRef; readonly words: Int32Array } {
+export function allocateWords(count: number): { readonly ref: RegionRef; readonly words: NativeWords } {
   const region = allocateRegion((count + 1) * Int32Array.BYTES_PER_ELEMENT);
   return { ref: region.ref, words: viewOf(region.memory.bytes) };
 }
 
 /** The words `ref` names (allocated by allocateWords in some process), mapped here. */
-export function attachWords(ref: RegionRef): Int32Array {
+export function attachWords(ref: RegionRef): NativeWords {
   if (ref.kind !== 'native') throw new TypeError('synchronization words live in native shared memory only');
   return viewOf(attachRegion(ref).bytes);
 }
 
-function viewOf(bytes: Uint8Array | null): Int32Array {
+function viewOf(bytes: Uint8Array | null): NativeWords {
   if (bytes === null) throw new TypeError('synchronization words need mapped (native) shared memory');
-  return new Int32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / Int32Array.BYTES_PER_ELEMENT);
+  // The mapping is an ArrayBuffer (external), never a SharedArrayBuffer.
+  return new NativeWords(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength / Int32Array.BYTES_PER_ELEMENT);
 }
 
 /** A wait in progress on a helper thread. */

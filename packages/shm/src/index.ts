@@ -9,6 +9,6 @@ export { Segment, adoptThreadSegment, attachSegment, createSegment, pathOf, proc
 export type { SegmentKind } from './segment.js';
 export { allocateRegion, attachRegion } from './region.js';
 export type { Region, RegionRef } from './region.js';
-export { allocateWords, attachWords, waitWord, waitWordSync, wakeWord } from './futex.js';
+export { NativeWords, allocateWords, attachWords, waitWord, waitWordSync, wakeWord } from './futex.js';
 export type { PendingWordWait, WordWaitOutcome } from './futex.js';
 export { OWNER_FLAG, ownerTag } from './tracker.js';
