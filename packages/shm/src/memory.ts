@@ -49,11 +49,18 @@ export class MappedMemory implements Memory {
   }
 }
 
-/** An open file, shared by the FileMemory views on it; closed once, by close() or when nothing holds it. */
+/** Closes the descriptor of an OpenFile that nothing refers to any more. */
+const unreachable = new FinalizationRegistry<number>((fd) => closeSync(fd));
+
+/**
+ * An open file, shared by the segment and the FileMemory views on it; closed once, by close() or
+ * when nothing holds it — a view may outlive its segment object (a Value keeps only its block).
+ */
 export class OpenFile {
   #fd: number;
   constructor(fd: number) {
     this.#fd = fd;
+    unreachable.register(this, fd, this);
   }
 
   get fd(): number {
@@ -63,6 +70,7 @@ export class OpenFile {
 
   close(): void {
     if (this.#fd < 0) return;
+    unreachable.unregister(this);
     closeSync(this.#fd);
     this.#fd = -1;
   }

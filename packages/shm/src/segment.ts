@@ -72,12 +72,8 @@ export class Segment {
   }
 }
 
-const files = new FinalizationRegistry<OpenFile>((file) => file.close());
-
 function openFile(kind: 'file', name: string, file: OpenFile): Segment {
-  const segment = new Segment(kind, name, new FileMemory(file, 0, fstatSync(file.fd).size), { file });
-  files.register(segment, file, segment);
-  return segment;
+  return new Segment(kind, name, new FileMemory(file, 0, fstatSync(file.fd).size), { file });
 }
 
 /** Creates segment `name` of `size` bytes, owned by this process (unlinked when it ends); FileExistsError if the name is taken. */

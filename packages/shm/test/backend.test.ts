@@ -84,6 +84,15 @@ describe('the owner of a segment', () => {
   });
 });
 
+describe('a block in use', () => {
+  it('stays readable after its segment object is collected (only the block is kept)', () => {
+    const script = fileURLToPath(new URL('../dist/test/fixtures/read-after-gc.js', import.meta.url));
+    const run = spawnSync(process.execPath, ['--expose-gc', script], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.stdout.trim()).toBe('7');
+  });
+});
+
 describe.skipIf(sharedMemoryBackend() !== 'native')('futex words (native)', () => {
   it('a wait is not-equal at once, times out, is woken, and a cancel ends it even before its helper thread sleeps', async () => {
     const { words } = allocateWords(1);
