@@ -46,11 +46,16 @@ function rawRound(words: Int32Array, parties: number): void {
   }
 }
 
-/** One party of a thread round: parlab's blocking wait or the raw barrier; party 0 writes its samples to `results`. */
-export function threadParty(kind: 'parlab' | 'raw', barrier: Barrier | null, words: Int32Array, plan: RoundPlan, results: Float64Array | null): void {
-  const round = kind === 'parlab' ? (): void => void (barrier as Barrier).waitSync() : (): void => rawRound(words, 2);
+/**
+ * One party of a blocking round: parlab's waitSync (a worker thread, or a child process under the
+ * native backend) or the raw barrier (threads); party 0 reports its samples into a shared array
+ * (threads) or a JSON file (processes).
+ */
+export function blockingParty(kind: 'parlab' | 'raw', barrier: Barrier | null, words: Int32Array | null, plan: RoundPlan, out: Float64Array | string | null): void {
+  const round = kind === 'parlab' ? (): void => void (barrier as Barrier).waitSync() : (): void => rawRound(words as Int32Array, 2);
   const samples = timeRounds(plan, round);
-  if (results !== null) results.set(samples);
+  if (out instanceof Float64Array) out.set(samples);
+  else if (typeof out === 'string') writeFileSync(out, JSON.stringify(samples));
 }
 
 /** The child's side of an async round (parlab, either strategy). */
@@ -58,17 +63,31 @@ export async function asyncParty(barrier: Barrier, plan: RoundPlan): Promise<voi
   await timeRoundsAsync(plan, () => barrier.wait());
 }
 
-/** Uncontended acquire + release from a child; writes µs per pair. */
-export async function lockPairs(lock: Lock, plan: RoundPlan, path: string, blocking: boolean): Promise<void> {
-  const samples = blocking
-    ? timeRounds(plan, () => {
-        lock.acquireSync();
-        lock.releaseSync();
-      })
-    : await timeRoundsAsync(plan, async () => {
-        await lock.acquire();
-        await lock.release();
-      });
+/** How a child takes a lock pair: blocking, awaited, or the awaits alone on settled promises (the floor of an awaited pair). */
+export type LockMode = 'blocking' | 'async' | 'floor';
+
+const SETTLED = Promise.resolve();
+
+/** Uncontended acquire + release from a child (or, for 'floor', two awaits of settled promises in the same loop); writes µs per pair. */
+export async function lockPairs(lock: Lock | null, plan: RoundPlan, path: string, mode: LockMode): Promise<void> {
+  const held = lock as Lock;
+  let samples: number[];
+  if (mode === 'blocking') {
+    samples = timeRounds(plan, () => {
+      held.acquireSync();
+      held.releaseSync();
+    });
+  } else if (mode === 'async') {
+    samples = await timeRoundsAsync(plan, async () => {
+      await held.acquire();
+      await held.release();
+    });
+  } else {
+    samples = await timeRoundsAsync(plan, async () => {
+      await SETTLED;
+      await SETTLED;
+    });
+  }
   writeFileSync(path, JSON.stringify(samples));
 }
 
@@ -81,4 +100,4 @@ export function rawIpcParty(context: ProgramContext): void {
   context.send('arrive');
 }
 
-defineTargets(import.meta.url, { threadParty, asyncParty, lockPairs, rawIpcParty });
+defineTargets(import.meta.url, { blockingParty, asyncParty, lockPairs, rawIpcParty });

@@ -1,11 +1,12 @@
-// The barrier package's benchmarks (suite `primitives`): barrier rounds and lock pairs, parlab vs raw vs Python.
+// The barrier package's benchmarks (suite `primitives`): barrier rounds and lock pairs, parlab vs raw vs Python, blocking and awaited.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Process, startWorker, targetRef, type StrategyName } from '@parlab/core';
+import { backendInfo } from '@parlab/shm';
 import { Barrier } from '../src/barrier.js';
-import { asyncParty, lockPairs, threadParty, timeRoundsAsync, type RoundPlan } from './bench-targets.js';
+import { asyncParty, blockingParty, lockPairs, timeRoundsAsync, type LockMode, type RoundPlan } from './bench-targets.js';
 import { measure, notOkRecord, runPython, type BenchOptions, type BenchRecord, type Identity } from '@parlab/bench-kit';
 import { Lock } from '../src/lock.js';
 
@@ -47,12 +48,25 @@ async function threadRounds(kind: 'parlab' | 'raw', plan: RoundPlan): Promise<nu
   const words = new Int32Array(new SharedArrayBuffer(8));
   const results = new Float64Array(new SharedArrayBuffer(plan.samples * 8));
   const children = [results, null].map((out) => {
-    const child = new Process({ target: threadParty, args: [kind, barrier, words, plan, out], strategy: 'thread' });
+    const child = new Process({ target: blockingParty, args: [kind, barrier, words, plan, out], strategy: 'thread' });
     child.start();
     return child;
   });
   await joined(children);
   return [...results];
+}
+
+/** Two child processes meet at a barrier with blocking waits (futexes on native shared memory), as Python's twin does. */
+async function processRounds(plan: RoundPlan, dir: string): Promise<number[]> {
+  const barrier = new Barrier(2, { strategy: 'process' });
+  const path = join(dir, 'barrier-process.json');
+  const children = [path, null].map((out) => {
+    const child = new Process({ target: blockingParty, args: ['parlab', barrier, null, plan, out], strategy: 'process' });
+    child.start();
+    return child;
+  });
+  await joined(children);
+  return JSON.parse(readFileSync(path, 'utf8')) as number[];
 }
 
 /** This thread and a child meet at a barrier with async waits; timed here. */
@@ -92,10 +106,10 @@ async function rawIpcRounds(plan: RoundPlan): Promise<number[]> {
   }
 }
 
-async function lockRounds(strategy: StrategyName, plan: RoundPlan, dir: string): Promise<number[]> {
-  const lock = new Lock({ strategy });
-  const path = join(dir, `lock-${strategy}.json`);
-  const child = new Process({ target: lockPairs, args: [lock, plan, path, strategy === 'thread'], strategy });
+async function lockRounds(strategy: StrategyName, plan: RoundPlan, dir: string, mode: LockMode): Promise<number[]> {
+  const lock = mode === 'floor' ? null : new Lock({ strategy });
+  const path = join(dir, `lock-${strategy}-${mode}.json`);
+  const child = new Process({ target: lockPairs, args: [lock, plan, path, mode], strategy });
   child.start();
   await joined([child]);
   return JSON.parse(readFileSync(path, 'utf8')) as number[];
@@ -122,14 +136,25 @@ async function inTurns(turns: number, runs: readonly (() => Promise<number[]>)[]
   return pooled;
 }
 
-/** Measures a pair in turns; a failure fails both records. */
-async function pair(identities: readonly [Identity, Identity], options: BenchOptions, turns: number, runs: readonly [() => Promise<number[]>, () => Promise<number[]>]): Promise<BenchRecord[]> {
+/** Measures subjects in turns; a failure fails all their records. */
+async function together(identities: readonly Identity[], options: BenchOptions, turns: number, runs: readonly (() => Promise<number[]>)[]): Promise<BenchRecord[]> {
   let pooled: number[][] | null = null;
   const measured = async (i: number): Promise<number[]> => {
     pooled ??= await inTurns(turns, runs);
     return pooled[i] as number[];
   };
-  return [await measure(identities[0], options, () => measured(0)), await measure(identities[1], options, () => measured(1))];
+  const records: BenchRecord[] = [];
+  for (const [i, identity] of identities.entries()) records.push(await measure(identity, options, () => measured(i)));
+  return records;
+}
+
+/**
+ * The shared memory backend of this run: the blocking process subjects need the native one; under
+ * the coordinator they are skipped, saying why (the awaited subjects measure the coordinator).
+ */
+function blockingProcess(identity: Identity): BenchRecord | null {
+  const { backend, reason } = backendInfo();
+  return backend === 'native' ? null : notOkRecord(identity, 'skipped', `blocking waits under process need native shared memory (${reason})`);
 }
 
 export async function runBenchmarks(options: BenchOptions): Promise<BenchRecord[]> {
@@ -139,20 +164,33 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchRecord[
   const slowTurn: RoundPlan = { ...slow, samples: Math.ceil(slow.samples / turns) };
   const dir = mkdtempSync(join(tmpdir(), 'parlab-barrier-bench-'));
   try {
-    const lock = (implementation: string, strategy: StrategyName): Identity => ({ ...round(implementation, strategy, 'lock-acquire-release'), workers: 1 });
+    const lock = (implementation: string, strategy: StrategyName, subject = 'lock-acquire-release'): Identity => ({ ...round(implementation, strategy, subject), workers: 1 });
+    // Blocking rounds between two children (native backend only), awaited rounds between this process and a child, the raw IPC floor: in turns.
+    const blockingRound = round('parlab', 'process');
+    const skippedRound = blockingProcess(blockingRound);
+    const processRecords = await together(
+      [...(skippedRound === null ? [blockingRound] : []), round('parlab', 'process', 'barrier-round-async'), round('raw', 'process')],
+      options,
+      turns,
+      [...(skippedRound === null ? [() => processRounds(fastTurn, dir)] : []), () => asyncRounds('process', slowTurn), () => rawIpcRounds(slowTurn)],
+    );
+    const blockingLock = lock('parlab', 'process');
     return [
-      ...(await pair([round('parlab', 'thread'), round('raw', 'thread')], options, turns, [
+      ...(await together([round('parlab', 'thread'), round('raw', 'thread')], options, turns, [
         () => threadRounds('parlab', fastTurn),
         () => threadRounds('raw', fastTurn),
       ])),
       await measure(round('parlab', 'thread', 'barrier-round-async'), options, () => asyncRounds('thread', slow)),
-      ...(await pair([round('parlab', 'process'), round('raw', 'process')], options, turns, [
-        () => asyncRounds('process', slowTurn),
-        () => rawIpcRounds(slowTurn),
-      ])),
+      ...(skippedRound === null ? [] : [skippedRound]),
+      ...processRecords,
       await python(round('python', 'process'), 'barrier_round.py', slow, options),
-      await measure(lock('parlab', 'thread'), options, () => lockRounds('thread', fast, dir)),
-      await measure(lock('parlab', 'process'), options, () => lockRounds('process', slow, dir)),
+      await measure(lock('parlab', 'thread'), options, () => lockRounds('thread', fast, dir, 'blocking')),
+      blockingProcess(blockingLock) ?? (await measure(blockingLock, options, () => lockRounds('process', fast, dir, 'blocking'))),
+      // The awaited pair and its floor, the same loop awaiting settled promises, in turns.
+      ...(await together([lock('parlab', 'process', 'lock-acquire-release-async'), lock('raw', 'process', 'lock-acquire-release-async')], options, turns, [
+        () => lockRounds('process', fastTurn, dir, 'async'),
+        () => lockRounds('process', fastTurn, dir, 'floor'),
+      ])),
       await python(lock('python', 'process'), 'lock_pair.py', fast, options),
     ];
   } finally {

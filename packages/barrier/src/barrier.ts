@@ -1,7 +1,7 @@
 // Barrier: parties wait until all have arrived, then go on together; Python's rules for breaking it.
 import { loadTarget, refOf, targetRef, toHandle, toTargetRef, type EncodeContext, type HandleDescriptor, type ReviveContext, type TargetRef } from '@parlab/core';
 import { deadlineOf, runAsync, runSync } from './atomics.js';
-import { backingFromWire, backingToWire, command, createBacking, strategyOption, waitOptions, type Backing, type WireBacking } from './backing.js';
+import { backingFromWire, backingToWire, command, createBacking, live, strategyOption, syncBacking, waitOptions, type Backing, type WireBacking } from './backing.js';
 import { BrokenBarrierError, SyncStateError } from './errors.js';
 import { Flag, Op, Status } from './protocol.js';
 import {
@@ -98,11 +98,12 @@ export class Barrier {
     const { timeoutMs, signal } = waitOptions(options, this.#timeoutMs);
     if (this.#actionRef !== null && this.#action === null) await this.#loadAction();
     const backing = this.#backing;
-    if (backing.strategy === 'thread') {
+    if (backing.words !== null) {
+      const words = live(backing);
       const deadline = deadlineOf(timeoutMs);
-      const arrival = await runAsync(barrierArrive(backing.words, this.#parties), deadline, signal);
-      if (arrival.last) await this.#runAction(() => barrierActionFailed(backing.words, arrival));
-      return runAsync(barrierFinish(backing.words, arrival), deadline, signal);
+      const arrival = await runAsync(barrierArrive(words, this.#parties), deadline, signal, backing.lost);
+      if (arrival.last) await this.#runAction(() => barrierActionFailed(words, arrival));
+      return runAsync(barrierFinish(words, arrival), deadline, signal, backing.lost);
     }
     let reply = await backing.channel.call(Op.barrierWait, backing.id, 0, timeoutMs, signal);
     if (reply.status === Status.runAction) {
@@ -126,14 +127,16 @@ export class Barrier {
     }
   }
 
-  /** Blocking wait for worker threads under `thread` (Atomics.wait): the fastest round; a synchronous action only. */
+  /**
+   * Blocking wait (Atomics.wait under `thread`, a futex under `process` with native shared memory), for worker
+   * threads and child processes: the fastest round; a synchronous action only.
+   */
   waitSync(options?: { readonly timeoutMs?: number }): number {
     const { timeoutMs } = waitOptions(options, this.#timeoutMs);
-    const backing = this.#backing;
-    if (backing.strategy !== 'thread') throw new TypeError('Barrier.waitSync() exists only under the thread strategy; use wait()');
+    const backing = syncBacking(this.#backing, 'Barrier', 'waitSync');
     if (this.#actionRef !== null && this.#action === null) throw new SyncStateError('the barrier action is still loading; call wait() once first');
     const deadline = deadlineOf(timeoutMs);
-    const arrival = runSync(barrierArrive(backing.words, this.#parties), deadline);
+    const arrival = runSync(barrierArrive(backing.words, this.#parties), deadline, backing.strategy);
     if (arrival.last && this.#action !== null) {
       try {
         this.#action();
@@ -142,34 +145,34 @@ export class Barrier {
         throw error;
       }
     }
-    return runSync(barrierFinish(backing.words, arrival), deadline);
+    return runSync(barrierFinish(backing.words, arrival), deadline, backing.strategy);
   }
 
   /** Breaks the barrier: current and future waiters get BrokenBarrierError until reset(). */
   async abort(): Promise<void> {
     const backing = this.#backing;
-    if (backing.strategy === 'thread') return barrierBreak(backing.words);
+    if (backing.words !== null) return barrierBreak(live(backing));
     await command(backing, Op.barrierAbort, 0, 'Barrier');
   }
 
   /** Back to the empty state; parties waiting now get BrokenBarrierError. */
   async reset(): Promise<void> {
     const backing = this.#backing;
-    if (backing.strategy === 'thread') return barrierReset(backing.words);
+    if (backing.words !== null) return barrierReset(live(backing));
     await command(backing, Op.barrierReset, 0, 'Barrier');
   }
 
   /** How many parties are waiting now (async: under `process` the count lives in the coordinator). */
   async nWaiting(): Promise<number> {
     const backing = this.#backing;
-    if (backing.strategy === 'thread') return barrierWaiting(backing.words, this.#parties);
+    if (backing.words !== null) return barrierWaiting(live(backing), this.#parties);
     return (await command(backing, Op.barrierState, 0, 'Barrier')).value;
   }
 
   /** Whether the barrier is broken. */
   async broken(): Promise<boolean> {
     const backing = this.#backing;
-    if (backing.strategy === 'thread') return barrierBroken(backing.words);
+    if (backing.words !== null) return barrierBroken(live(backing));
     return ((await command(backing, Op.barrierState, 0, 'Barrier')).flags & Flag.broken) !== 0;
   }
 

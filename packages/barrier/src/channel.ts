@@ -1,12 +1,23 @@
 // How a primitive under `process` reaches its coordinator: directly in the creating process, over a Unix socket elsewhere.
-import { connect, type Socket } from 'node:net';
+import { connect, Socket } from 'node:net';
+import { attachWords, nativeAddon, type RegionRef } from '@parlab/shm';
 import { CoordinatorLostError } from './errors.js';
-import { localCoordinator, type Peer } from './coordinator.js';
+import { LOCAL_TOKEN, localCoordinator, type Peer } from './coordinator.js';
 import { Op, REPLY_BYTES, REQUEST_BYTES, Status, decodeReply, encodeRequest, type OpCode, type Reply } from './protocol.js';
+
+/** Remote channels take tokens from this one on: 0 means a free lock, and LOCAL_TOKEN is the creating process's. */
+const FIRST_REMOTE_TOKEN = LOCAL_TOKEN + 1;
 
 export interface Channel {
   /** Where other processes reach the coordinator (starts it listening when needed). */
   address(): string;
+  /**
+   * This side's owner token in native shared memory (0 on a channel without one): which lock is
+   * whose, so that the coordinator frees the locks of a channel that closes.
+   */
+  readonly token: number;
+  /** Aborts, with CoordinatorLostError, when the coordinator is gone; undefined for this process's own, never lost. */
+  readonly lost: AbortSignal | undefined;
   /** Sends a request and resolves with its final reply; an abort sends `cancel` and still waits for that reply. */
   call(op: OpCode, object: number, arg: number, timeoutMs: number | undefined, signal?: AbortSignal): Promise<Reply>;
   /** Sends a request that has no reply. */
@@ -82,10 +93,13 @@ function callWith(
 }
 
 class LocalChannel implements Channel {
+  readonly token = LOCAL_TOKEN;
+  readonly lost = undefined;
   readonly #requests = new Requests();
   readonly #peer: Peer = {
     id: 0,
     local: true,
+    token: LOCAL_TOKEN,
     reply: (reply) => this.#requests.settle(reply),
   };
 
@@ -112,27 +126,55 @@ class LocalChannel implements Channel {
   };
 }
 
-/** One connection per coordinator per process; it keeps the process alive only while a request waits. */
+/**
+ * One connection per coordinator per process (per thread); it keeps the process alive only while a
+ * request waits. Given the coordinator's token counter (`control`), it takes a token and connects
+ * through the addon, which has written the hello naming the token before it returns: the
+ * coordinator learns of this peer, and later of its end, even if this process dies at once.
+ */
 class RemoteChannel implements Channel {
   readonly #address: string;
   readonly #socket: Socket;
   readonly #requests = new Requests();
+  readonly token: number;
+  readonly #lostController = new AbortController();
   #lost: Error | null = null;
   #buffered: Buffer = Buffer.alloc(0);
   readonly #frame = Buffer.allocUnsafe(REQUEST_BYTES);
 
-  constructor(address: string) {
+  constructor(address: string, control: RegionRef | null) {
     this.#address = address;
-    this.#socket = connect(address);
+    const addon = control === null ? null : nativeAddon();
+    let failed: Error | null = null;
+    if (control !== null && addon !== null) {
+      this.token = FIRST_REMOTE_TOKEN + Atomics.add(attachWords(control), 0, 1);
+      encodeRequest({ id: 0, op: Op.hello, object: 0, arg: this.token, timeoutMs: -1 }, this.#frame, 0);
+      let fd = -1;
+      try {
+        fd = addon.connect(address, this.#frame);
+      } catch (error) {
+        failed = error as Error;
+      }
+      this.#socket = fd < 0 ? new Socket() : new Socket({ fd, readable: true, writable: true });
+    } else {
+      this.token = 0;
+      this.#socket = connect(address);
+    }
     this.#socket.setNoDelay(true);
     this.#socket.unref();
     this.#socket.on('data', (chunk: Buffer) => this.#receive(chunk));
     this.#socket.on('error', (error) => this.#lose(error));
     this.#socket.on('close', () => this.#lose(null));
+    // The coordinator was gone before this side connected: lost from the start.
+    if (failed !== null) this.#lose(failed);
   }
 
   address(): string {
     return this.#address;
+  }
+
+  get lost(): AbortSignal {
+    return this.#lostController.signal;
   }
 
   #lose(cause: Error | null): void {
@@ -143,6 +185,7 @@ class RemoteChannel implements Channel {
     );
     remotes.delete(this.#address);
     this.#requests.failAll(this.#lost);
+    this.#lostController.abort(this.#lost);
   }
 
   #receive(chunk: Buffer): void {
@@ -190,12 +233,15 @@ export function localChannel(): Channel {
   return local;
 }
 
-/** The channel to the coordinator at `address` (this process's own when the handle came back home). */
-export function channelTo(address: string): Channel {
+/**
+ * The channel to the coordinator at `address` (this process's own when the handle came back home);
+ * `control` is the coordinator's token counter when its primitives live in native shared memory.
+ */
+export function channelTo(address: string, control: RegionRef | null): Channel {
   if (localCoordinator().owns(address)) return localChannel();
   let remote = remotes.get(address);
   if (remote === undefined) {
-    remote = new RemoteChannel(address);
+    remote = new RemoteChannel(address, control);
     remotes.set(address, remote);
   }
   return remote;

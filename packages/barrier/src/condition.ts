@@ -1,7 +1,7 @@
 // Condition: waiting for a change announced by notify, with a lock held around the check.
 import { targetRef, toHandle, type EncodeContext, type HandleDescriptor, type ReviveContext } from '@parlab/core';
 import { deadlineOf, runAsync } from './atomics.js';
-import { backingFromWire, backingToWire, command, statusError, strategyOption, threadBacking, waitOptions, type Backing, type WireBacking } from './backing.js';
+import { backingFromWire, backingToWire, command, createBacking, live, statusError, strategyOption, threadBacking, waitOptions, type Backing, type WireBacking } from './backing.js';
 import { localChannel } from './channel.js';
 import { localCoordinator } from './coordinator.js';
 import { SyncStateError } from './errors.js';
@@ -48,7 +48,11 @@ export class Condition {
       this.#backing = threadBacking(CONDITION_WORDS);
     } else {
       if (lockBacking.channel !== localChannel()) throw new TypeError('create a Condition in the process that created its lock');
-      this.#backing = { strategy: 'process', channel: lockBacking.channel, id: localCoordinator().define({ kind: 'condition', lock: lockBacking.id }) };
+      // Its words, like its lock's, are in native shared memory when the lock's are; else the coordinator keeps both.
+      this.#backing =
+        lockBacking.words !== null
+          ? createBacking('process', CONDITION_WORDS, { kind: 'condition', lock: lockBacking.id })
+          : { strategy: 'process', words: null, channel: lockBacking.channel, id: localCoordinator().define({ kind: 'condition', lock: lockBacking.id }) };
     }
   }
 
@@ -72,10 +76,10 @@ export class Condition {
   async wait(options?: WaitOptions): Promise<boolean> {
     const { timeoutMs, signal } = waitOptions(options);
     const backing = this.#backing;
-    if (backing.strategy === 'thread') {
+    if (backing.words !== null) {
       const lock = this.#lock.backing;
-      if (lock.strategy !== 'thread' || !this.#lock.heldBySelf()) throw new SyncStateError('Condition.wait() needs its lock held');
-      return runAsync(conditionWait(backing.words, lock.words, timeoutMs !== 0), deadlineOf(timeoutMs), signal);
+      if (lock.words === null || !this.#lock.heldBySelf()) throw new SyncStateError('Condition.wait() needs its lock held');
+      return runAsync(conditionWait(live(backing), lock.words, timeoutMs !== 0, lock.self), deadlineOf(timeoutMs), signal, backing.lost);
     }
     const reply = await backing.channel.call(Op.conditionWait, backing.id, 0, timeoutMs, signal);
     if (reply.status === Status.notOwner) throw new SyncStateError('Condition.wait() needs its lock held');
@@ -103,9 +107,9 @@ export class Condition {
   async notify(n = 1): Promise<void> {
     if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) throw new RangeError(`n must be an integer ≥ 0, got ${String(n)}`);
     const backing = this.#backing;
-    if (backing.strategy === 'thread') {
+    if (backing.words !== null) {
       if (!this.#lock.heldBySelf()) throw new SyncStateError('Condition.notify() needs its lock held');
-      return conditionNotify(backing.words, n);
+      return conditionNotify(live(backing), n);
     }
     await command(backing, Op.conditionNotify, n, 'Condition');
   }

@@ -3,6 +3,8 @@ import { createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { allocateWords, type RegionRef } from '@parlab/shm';
+import { barrierBreakIfWaiting, lockOwnerDied } from './shared-memory.js';
 import {
   Flag,
   Op,
@@ -16,10 +18,15 @@ import {
   type StatusCode,
 } from './protocol.js';
 
+/** The owner token of the creating process in native shared memory (remote channels take theirs from the counter). */
+export const LOCAL_TOKEN = 1;
+
 /** One side that sends requests: this process itself (id 0) or one connection. */
 export interface Peer {
   readonly id: number;
   readonly local: boolean;
+  /** Its owner token in native shared memory, from its hello (0 until then, or on a connection without one). */
+  token: number;
   reply(reply: Reply): void;
 }
 
@@ -424,6 +431,32 @@ class ConditionState implements SyncState {
   }
 }
 
+/**
+ * A primitive of the fast path: its state is in native shared memory, which the parties change
+ * themselves; the coordinator only watches who holds it, and on a holder's end does what the
+ * thread strategy does when a thread ends (frees its lock, breaks a barrier that others wait at).
+ */
+class NativeState implements SyncState {
+  readonly #holders = new Set<number>();
+  constructor(
+    readonly kind: Definition['kind'],
+    readonly words: Int32Array,
+  ) {}
+
+  handle(pending: Pending, request: Request): void {
+    if (request.op === Op.attach) this.#holders.add(pending.peer.id);
+    else answer(pending, Status.unknownObject);
+  }
+
+  cancel(): void {}
+
+  peerGone(peer: Peer): void {
+    const held = this.#holders.delete(peer.id);
+    if (this.kind === 'lock' && peer.token !== 0) lockOwnerDied(this.words, peer.token);
+    else if (this.kind === 'barrier' && held) barrierBreakIfWaiting(this.words);
+  }
+}
+
 export type Definition =
   | { readonly kind: 'barrier'; readonly parties: number; readonly hasAction: boolean }
   | { readonly kind: 'lock'; readonly reentrant: boolean }
@@ -437,6 +470,26 @@ export class Coordinator {
   #nextObject = 1;
   #nextPeer = 1;
   #address: string | null = null;
+  #control: RegionRef | null = null;
+  #served = 0;
+
+  /** How many requests this coordinator has received, from this process and others (the fast path's tests count them). */
+  get served(): number {
+    return this.#served;
+  }
+
+  /** A fast-path primitive whose state is `words` in native shared memory. */
+  defineNative(definition: Definition, words: Int32Array): number {
+    const id = this.#nextObject++;
+    this.#objects.set(id, new NativeState(definition.kind, words));
+    return id;
+  }
+
+  /** The token counter that remote channels of the fast path take their tokens from (in native shared memory). */
+  control(): RegionRef {
+    this.#control ??= allocateWords(1).ref;
+    return this.#control;
+  }
 
   define(definition: Definition): number {
     const id = this.#nextObject++;
@@ -467,6 +520,11 @@ export class Coordinator {
 
   /** Serves one request from `peer`; answers arrive through `peer.reply`. */
   handle(peer: Peer, request: Request): void {
+    this.#served++;
+    if (request.op === Op.hello) {
+      peer.token = request.arg;
+      return;
+    }
     if (request.op === Op.cancel) {
       for (const state of this.#objects.values()) state.cancel(peer, request.arg);
       return;
@@ -499,6 +557,7 @@ export class Coordinator {
     const peer: Peer = {
       id: this.#nextPeer++,
       local: false,
+      token: 0,
       reply(reply) {
         if (socket.destroyed) return;
         encodeReply(reply, out, 0);

@@ -1,7 +1,7 @@
 // Event: a flag that parties wait for.
 import { targetRef, toHandle, type EncodeContext, type HandleDescriptor, type ReviveContext } from '@parlab/core';
 import { deadlineOf, runAsync, runSync } from './atomics.js';
-import { backingFromWire, backingToWire, command, createBacking, strategyOption, waitOptions, type Backing, type WireBacking } from './backing.js';
+import { backingFromWire, backingToWire, command, createBacking, live, strategyOption, syncBacking, waitOptions, type Backing, type WireBacking } from './backing.js';
 import { Op, Status } from './protocol.js';
 import { EVENT_WORDS, eventIsSet, eventSet, eventWait } from './shared-memory.js';
 import type { SyncOptions, WaitOptions } from './types.js';
@@ -26,19 +26,19 @@ export class Event {
 
   async set(): Promise<void> {
     const backing = this.#backing;
-    if (backing.strategy === 'thread') return eventSet(backing.words, true);
+    if (backing.words !== null) return eventSet(live(backing), true);
     await command(backing, Op.eventSet, 0, 'Event');
   }
 
   async clear(): Promise<void> {
     const backing = this.#backing;
-    if (backing.strategy === 'thread') return eventSet(backing.words, false);
+    if (backing.words !== null) return eventSet(live(backing), false);
     await command(backing, Op.eventClear, 0, 'Event');
   }
 
   async isSet(): Promise<boolean> {
     const backing = this.#backing;
-    if (backing.strategy === 'thread') return eventIsSet(backing.words);
+    if (backing.words !== null) return eventIsSet(live(backing));
     return (await command(backing, Op.eventIsSet, 0, 'Event')).value === 1;
   }
 
@@ -46,17 +46,17 @@ export class Event {
   async wait(options?: WaitOptions): Promise<boolean> {
     const { timeoutMs, signal } = waitOptions(options);
     const backing = this.#backing;
-    if (backing.strategy === 'thread') return runAsync(eventWait(backing.words, timeoutMs !== 0), deadlineOf(timeoutMs), signal);
+    if (backing.words !== null) return runAsync(eventWait(live(backing), timeoutMs !== 0), deadlineOf(timeoutMs), signal, backing.lost);
     const reply = await backing.channel.call(Op.eventWait, backing.id, 0, timeoutMs, signal);
     if (signal?.aborted === true) throw signal.reason;
     return reply.status === Status.ok;
   }
 
-  /** Blocking wait for worker threads under `thread`. */
+  /** Blocking wait, for worker threads (and child processes under `process` with native shared memory). */
   waitSync(options?: { readonly timeoutMs?: number }): boolean {
     const { timeoutMs } = waitOptions(options);
-    if (this.#backing.strategy !== 'thread') throw new TypeError('Event.waitSync() exists only under the thread strategy; use wait()');
-    return runSync(eventWait(this.#backing.words, timeoutMs !== 0), deadlineOf(timeoutMs));
+    const backing = syncBacking(this.#backing, 'Event', 'waitSync');
+    return runSync(eventWait(backing.words, timeoutMs !== 0), deadlineOf(timeoutMs), backing.strategy);
   }
 
   [toHandle](context: EncodeContext): HandleDescriptor {

@@ -1,21 +1,26 @@
 // Lock and RLock: mutual exclusion across processes or threads, robust when a holder dies.
 import { targetRef, toHandle, type EncodeContext, type HandleDescriptor, type ReviveContext } from '@parlab/core';
-import { deadlineOf, runAsync, runSync } from './atomics.js';
+import { checkMayBlock, deadlineOf, runAsync, runSync } from './atomics.js';
 import {
   backingFromWire,
   backingToWire,
   command,
   createBacking,
+  live,
   strategyOption,
+  syncBacking,
   waitOptions,
   type Backing,
   type WireBacking,
 } from './backing.js';
 import { Flag, Op, Status } from './protocol.js';
-import { LOCK_WORDS, lockAcquire, lockHeldBySelf, lockLocked, lockOwnerDied, lockRelease } from './shared-memory.js';
+import { LOCK_WORDS, lockAcquire, lockHeldBySelf, lockLocked, lockOwnerDied, lockRelease, lockTry } from './shared-memory.js';
 import type { AcquireResult, SyncOptions, WaitOptions } from './types.js';
 
 const REVIVE = Symbol('revive');
+/** What an uncontended acquire and a release on shared words resolve to: settled once, shared by every call. */
+const ACQUIRED: Promise<AcquireResult> = Promise.resolve(Object.freeze({ acquired: true, ownerDied: false }));
+const RELEASED: Promise<void> = Promise.resolve();
 
 interface LockWire {
   readonly reentrant: boolean;
@@ -49,11 +54,26 @@ abstract class LockBase {
    * Takes the lock, waiting up to `timeoutMs` (0: just try). Resolves `{ acquired }`; `ownerDied`
    * is true when the previous holder ended while holding it. An abort rejects with its reason.
    */
-  async acquire(options?: WaitOptions): Promise<AcquireResult> {
+  acquire(options?: WaitOptions): Promise<AcquireResult> {
+    const backing = this.#backing;
+    if (backing.words !== null) {
+      // An uncontended acquire on shared words is one compare-and-swap and an already settled promise.
+      try {
+        waitOptions(options);
+        const tried = lockTry(live(backing), this.#reentrant, backing.self);
+        if (typeof tried !== 'number') return tried.ownerDied ? Promise.resolve(tried) : ACQUIRED;
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    }
+    return this.#acquire(options);
+  }
+
+  async #acquire(options: WaitOptions | undefined): Promise<AcquireResult> {
     const { timeoutMs, signal } = waitOptions(options);
     const backing = this.#backing;
-    if (backing.strategy === 'thread') {
-      return runAsync(lockAcquire(backing.words, this.#reentrant, timeoutMs !== 0), deadlineOf(timeoutMs), signal);
+    if (backing.words !== null) {
+      return runAsync(lockAcquire(backing.words, this.#reentrant, timeoutMs !== 0, backing.self), deadlineOf(timeoutMs), signal, backing.lost);
     }
     const reply = await backing.channel.call(Op.lockAcquire, backing.id, 0, timeoutMs, signal);
     if (signal?.aborted === true) {
@@ -64,39 +84,51 @@ abstract class LockBase {
     return { acquired: reply.status === Status.ok, ownerDied: (reply.flags & Flag.ownerDied) !== 0 };
   }
 
-  /** Blocking acquire for worker threads under `thread` (Atomics.wait); no signal, as the thread cannot see one while it sleeps. */
+  /**
+   * Blocking acquire (Atomics.wait under `thread`, a futex under `process` with native shared memory), for
+   * worker threads and child processes; no signal, as the thread cannot see one while it sleeps.
+   */
   acquireSync(options?: { readonly timeoutMs?: number }): AcquireResult {
     const { timeoutMs } = waitOptions(options);
-    return runSync(lockAcquire(this.#threadWords('acquireSync'), this.#reentrant, timeoutMs !== 0), deadlineOf(timeoutMs));
+    const backing = syncBacking(this.#backing, this.#what, 'acquireSync');
+    checkMayBlock(backing.strategy);
+    const tried = lockTry(backing.words, this.#reentrant, backing.self);
+    if (typeof tried !== 'number') return tried;
+    return runSync(lockAcquire(backing.words, this.#reentrant, timeoutMs !== 0, backing.self), deadlineOf(timeoutMs), backing.strategy);
   }
 
   /** Lets the lock go. A Lock may be released by anyone but not twice; an RLock only by its holder. */
-  async release(): Promise<void> {
+  release(): Promise<void> {
     const backing = this.#backing;
-    if (backing.strategy === 'thread') return lockRelease(backing.words, this.#reentrant);
-    await command(backing, Op.lockRelease, 0, this.#what);
+    if (backing.words !== null) {
+      try {
+        lockRelease(live(backing), this.#reentrant, backing.self);
+        return RELEASED;
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    }
+    return command(backing, Op.lockRelease, 0, this.#what).then(() => undefined);
   }
 
   releaseSync(): void {
-    lockRelease(this.#threadWords('releaseSync'), this.#reentrant);
+    const backing = syncBacking(this.#backing, this.#what, 'releaseSync');
+    lockRelease(backing.words, this.#reentrant, backing.self);
   }
 
   /** Whether someone holds it now. */
   async locked(): Promise<boolean> {
     const backing = this.#backing;
-    if (backing.strategy === 'thread') return lockLocked(backing.words);
+    if (backing.words !== null) return lockLocked(live(backing));
     return (await command(backing, Op.lockState, 0, this.#what)).value === 1;
   }
 
-  /** @internal Whether the caller holds it (thread strategy; the coordinator checks for itself). */
+  /** @internal Whether the caller holds it (shared words; the coordinator checks for itself). */
   heldBySelf(): boolean {
-    return this.#backing.strategy === 'thread' && lockHeldBySelf(this.#backing.words);
+    const backing = this.#backing;
+    return backing.words !== null && lockHeldBySelf(backing.words, backing.self);
   }
 
-  #threadWords(method: string): Int32Array {
-    if (this.#backing.strategy !== 'thread') throw new TypeError(`${this.#what}.${method}() exists only under the thread strategy; use the async method`);
-    return this.#backing.words;
-  }
 
   [toHandle](context: EncodeContext): HandleDescriptor {
     const backing = this.#backing;

@@ -28,9 +28,11 @@ export const Op = {
   conditionNotify: 18,
   /** Withdraws the pending request whose id is in `arg`; the request itself gets the final reply. */
   cancel: 19,
+  /** The first frame of a connection to a native coordinator: arg is the peer's owner token. No reply. */
+  hello: 20,
 } as const;
 export type OpCode = (typeof Op)[keyof typeof Op];
-const OP_MAX = 19;
+const OP_MAX = 20;
 
 export const Status = {
   ok: 0,

@@ -1,7 +1,7 @@
 // Semaphore and BoundedSemaphore: a counter that acquire takes from and release gives back.
 import { targetRef, toHandle, type EncodeContext, type HandleDescriptor, type ReviveContext } from '@parlab/core';
 import { deadlineOf, runAsync, runSync } from './atomics.js';
-import { backingFromWire, backingToWire, command, createBacking, strategyOption, waitOptions, type Backing, type WireBacking } from './backing.js';
+import { backingFromWire, backingToWire, command, createBacking, live, strategyOption, syncBacking, waitOptions, type Backing, type WireBacking } from './backing.js';
 import { Op, Status } from './protocol.js';
 import { SEMAPHORE_WORDS, semaphoreAcquire, semaphoreRelease } from './shared-memory.js';
 import type { SemaphoreOptions, WaitOptions } from './types.js';
@@ -40,7 +40,7 @@ export class Semaphore {
     const value = checkCount(options.value ?? 1, 'options.value', 0);
     this.#max = new.target === BoundedSemaphore ? value : UNBOUNDED;
     this.#backing = createBacking(strategyOption(options.strategy), SEMAPHORE_WORDS, { kind: 'semaphore', value, max: this.#max });
-    if (this.#backing.strategy === 'thread') Atomics.store(this.#backing.words, 0, value);
+    if (this.#backing.words !== null) Atomics.store(this.#backing.words, 0, value);
   }
 
   get #what(): string {
@@ -51,7 +51,7 @@ export class Semaphore {
   async acquire(options?: WaitOptions): Promise<boolean> {
     const { timeoutMs, signal } = waitOptions(options);
     const backing = this.#backing;
-    if (backing.strategy === 'thread') return runAsync(semaphoreAcquire(backing.words, timeoutMs !== 0), deadlineOf(timeoutMs), signal);
+    if (backing.words !== null) return runAsync(semaphoreAcquire(live(backing), timeoutMs !== 0), deadlineOf(timeoutMs), signal, backing.lost);
     const reply = await backing.channel.call(Op.semaphoreAcquire, backing.id, 0, timeoutMs, signal);
     if (signal?.aborted === true) {
       if (reply.status === Status.ok) await this.release();
@@ -60,36 +60,33 @@ export class Semaphore {
     return reply.status === Status.ok;
   }
 
-  /** Blocking acquire for worker threads under `thread`. */
+  /** Blocking acquire, for worker threads (and child processes under `process` with native shared memory). */
   acquireSync(options?: { readonly timeoutMs?: number }): boolean {
     const { timeoutMs } = waitOptions(options);
-    return runSync(semaphoreAcquire(this.#threadWords('acquireSync'), timeoutMs !== 0), deadlineOf(timeoutMs));
+    const backing = syncBacking(this.#backing, this.#what, 'acquireSync');
+    return runSync(semaphoreAcquire(backing.words, timeoutMs !== 0), deadlineOf(timeoutMs), backing.strategy);
   }
 
   /** Gives back `n` units; a BoundedSemaphore refuses to go above its initial value. */
   async release(n = 1): Promise<void> {
     checkCount(n, 'n', 1);
     const backing = this.#backing;
-    if (backing.strategy === 'thread') return semaphoreRelease(backing.words, n, this.#max);
+    if (backing.words !== null) return semaphoreRelease(live(backing), n, this.#max);
     await command(backing, Op.semaphoreRelease, n, this.#what);
   }
 
   releaseSync(n = 1): void {
     checkCount(n, 'n', 1);
-    semaphoreRelease(this.#threadWords('releaseSync'), n, this.#max);
+    semaphoreRelease(syncBacking(this.#backing, this.#what, 'releaseSync').words, n, this.#max);
   }
 
   /** The current value (Python's get_value). */
   async value(): Promise<number> {
     const backing = this.#backing;
-    if (backing.strategy === 'thread') return Atomics.load(backing.words, 0);
+    if (backing.words !== null) return Atomics.load(live(backing), 0);
     return (await command(backing, Op.semaphoreValue, 0, this.#what)).value;
   }
 
-  #threadWords(method: string): Int32Array {
-    if (this.#backing.strategy !== 'thread') throw new TypeError(`${this.#what}.${method}() exists only under the thread strategy; use the async method`);
-    return this.#backing.words;
-  }
 
   [toHandle](context: EncodeContext): HandleDescriptor {
     const wire: SemaphoreWire = { max: this.#max, backing: backingToWire(this.#backing, context, this.#what) };

@@ -1,10 +1,13 @@
-// The `thread` strategy's algorithms: each primitive's state in a SharedArrayBuffer, changed only with Atomics.
+// The algorithms on shared words: each primitive's state in a SharedArrayBuffer (`thread`) or in native shared memory (`process`), changed only with Atomics.
 import { threadId } from 'node:worker_threads';
-import type { Steps } from './atomics.js';
+import { notifyWord, type Steps } from './atomics.js';
 import { BrokenBarrierError, SyncStateError } from './errors.js';
 import type { AcquireResult } from './types.js';
 
-/** This thread's token as a lock owner (0 means free, so the main thread's id 0 becomes 1). */
+/**
+ * This thread's token as a lock owner under `thread` (0 means free, so the main thread's id 0
+ * becomes 1). Under `process` a caller's token is its channel's, unique per coordinator.
+ */
 export const SELF = threadId + 1;
 /** The owner word of a lock whose holder died without releasing it. */
 const OWNER_DIED = -1;
@@ -59,7 +62,7 @@ function advance(words: Int32Array, gen: number, outcome: number): void {
     if (genOf(state) !== gen) return;
     const next = (((gen + 1) & GEN_MASK) << GEN_SHIFT) | (outcome === OUT_BROKEN ? BROKEN : state & BROKEN);
     if (Atomics.compareExchange(words, B_STATE, state, next) === state) {
-      Atomics.notify(words, B_STATE);
+      notifyWord(words, B_STATE);
       return;
     }
   }
@@ -179,35 +182,47 @@ const L_OWNER = 0;
 const L_DEPTH = 1;
 export const LOCK_WORDS = 2;
 
-export function* lockAcquire(words: Int32Array, reentrant: boolean, blocking: boolean): Steps<AcquireResult> {
+/**
+ * One attempt at the lock for `self`, without waiting (an uncontended acquire is one
+ * compare-and-swap): the result when it got the lock, else the owner word it saw.
+ */
+export function lockTry(words: Int32Array, reentrant: boolean, self: number): AcquireResult | number {
   for (;;) {
-    const owner = Atomics.compareExchange(words, L_OWNER, 0, SELF);
+    const owner = Atomics.compareExchange(words, L_OWNER, 0, self);
     if (owner === 0) {
       Atomics.store(words, L_DEPTH, 1);
       return { acquired: true, ownerDied: false };
     }
     if (owner === OWNER_DIED) {
-      if (Atomics.compareExchange(words, L_OWNER, OWNER_DIED, SELF) === OWNER_DIED) {
+      if (Atomics.compareExchange(words, L_OWNER, OWNER_DIED, self) === OWNER_DIED) {
         Atomics.store(words, L_DEPTH, 1);
         return { acquired: true, ownerDied: true };
       }
       continue;
     }
-    if (reentrant && owner === SELF) {
+    if (reentrant && owner === self) {
       Atomics.add(words, L_DEPTH, 1);
       return { acquired: true, ownerDied: false };
     }
+    return owner;
+  }
+}
+
+export function* lockAcquire(words: Int32Array, reentrant: boolean, blocking: boolean, self: number): Steps<AcquireResult> {
+  for (;;) {
+    const tried = lockTry(words, reentrant, self);
+    if (typeof tried !== 'number') return tried;
     if (!blocking) return { acquired: false, ownerDied: false };
-    const outcome = yield { array: words, index: L_OWNER, expected: owner };
+    const outcome = yield { array: words, index: L_OWNER, expected: tried };
     if (outcome === 'timed-out') return { acquired: false, ownerDied: false };
   }
 }
 
 /** Re-takes a lock without a deadline (after a Condition wait), restoring an RLock's depth. */
-export function* lockRetake(words: Int32Array, depth: number): Steps<void> {
+export function* lockRetake(words: Int32Array, depth: number, self: number): Steps<void> {
   for (;;) {
-    const owner = Atomics.compareExchange(words, L_OWNER, 0, SELF);
-    if (owner === 0 || (owner === OWNER_DIED && Atomics.compareExchange(words, L_OWNER, OWNER_DIED, SELF) === OWNER_DIED)) {
+    const owner = Atomics.compareExchange(words, L_OWNER, 0, self);
+    if (owner === 0 || (owner === OWNER_DIED && Atomics.compareExchange(words, L_OWNER, OWNER_DIED, self) === OWNER_DIED)) {
       Atomics.store(words, L_DEPTH, depth);
       return;
     }
@@ -215,28 +230,28 @@ export function* lockRetake(words: Int32Array, depth: number): Steps<void> {
   }
 }
 
-export function lockRelease(words: Int32Array, reentrant: boolean): void {
+export function lockRelease(words: Int32Array, reentrant: boolean, self: number): void {
   const owner = Atomics.load(words, L_OWNER);
   if (reentrant) {
-    if (owner !== SELF) throw new SyncStateError('cannot release an RLock that this thread does not hold');
+    if (owner !== self) throw new SyncStateError('cannot release an RLock that the caller does not hold');
     if (Atomics.sub(words, L_DEPTH, 1) > 1) return;
   } else if (owner === 0 || owner === OWNER_DIED) {
     throw new SyncStateError('cannot release an unlocked Lock');
   }
   Atomics.store(words, L_OWNER, 0);
-  Atomics.notify(words, L_OWNER, 1);
+  notifyWord(words, L_OWNER, 1);
 }
 
 /** Releases the lock whatever its depth, returning the depth to restore later (Condition.wait). */
 export function lockReleaseAll(words: Int32Array): number {
   const depth = Atomics.load(words, L_DEPTH);
   Atomics.store(words, L_OWNER, 0);
-  Atomics.notify(words, L_OWNER, 1);
+  notifyWord(words, L_OWNER, 1);
   return depth;
 }
 
-export function lockHeldBySelf(words: Int32Array): boolean {
-  return Atomics.load(words, L_OWNER) === SELF;
+export function lockHeldBySelf(words: Int32Array, self: number): boolean {
+  return Atomics.load(words, L_OWNER) === self;
 }
 
 export function lockLocked(words: Int32Array): boolean {
@@ -244,11 +259,11 @@ export function lockLocked(words: Int32Array): boolean {
   return owner !== 0 && owner !== OWNER_DIED;
 }
 
-/** The thread whose token is `token` died: hand its lock to the next acquirer, flagged. */
+/** The owner whose token is `token` (a thread, or a process's channel) died: hand its lock to the next acquirer, flagged. */
 export function lockOwnerDied(words: Int32Array, token: number): void {
   if (Atomics.compareExchange(words, L_OWNER, token, OWNER_DIED) === token) {
     Atomics.store(words, L_DEPTH, 0);
-    Atomics.notify(words, L_OWNER, 1);
+    notifyWord(words, L_OWNER, 1);
   }
 }
 
@@ -273,7 +288,7 @@ export function semaphoreRelease(words: Int32Array, n: number, max: number): voi
     if (value + n > max) throw new SyncStateError(`BoundedSemaphore released too many times (value ${value} + ${n} > ${max})`);
     if (Atomics.compareExchange(words, 0, value, value + n) === value) break;
   }
-  Atomics.notify(words, 0, n);
+  notifyWord(words, 0, n);
 }
 
 // ---- Event: FLAG, and SETS, a generation counter bumped by every set(): a waiter that slept
@@ -297,7 +312,7 @@ export function eventSet(words: Int32Array, value: boolean): void {
   Atomics.store(words, E_FLAG, value ? 1 : 0);
   if (!value) return;
   Atomics.add(words, E_SETS, 1);
-  Atomics.notify(words, E_SETS);
+  notifyWord(words, E_SETS);
 }
 
 export function eventIsSet(words: Int32Array): boolean {
@@ -314,13 +329,13 @@ export const CONDITION_WORDS = 3;
  * Waits with `lock` held (checked by the caller): releases it, sleeps until a notify hands out a
  * token, re-takes the lock (always, as Python does) and reports whether it was notified.
  */
-export function* conditionWait(words: Int32Array, lock: Int32Array, blocking: boolean): Steps<boolean> {
+export function* conditionWait(words: Int32Array, lock: Int32Array, blocking: boolean, self: number): Steps<boolean> {
   Atomics.add(words, C_WAITERS, 1);
   for (;;) {
     const seq = Atomics.load(words, C_SEQ);
     const depth = lockReleaseAll(lock);
     const outcome = blocking ? yield { array: words, index: C_SEQ, expected: seq } : 'timed-out';
-    yield* lockRetake(lock, depth);
+    yield* lockRetake(lock, depth, self);
     const tokens = Atomics.load(words, C_TOKENS);
     if (tokens > 0) {
       Atomics.sub(words, C_TOKENS, 1);
@@ -341,5 +356,5 @@ export function conditionNotify(words: Int32Array, n: number): void {
   if (give <= 0) return;
   Atomics.add(words, C_TOKENS, give);
   Atomics.add(words, C_SEQ, 1);
-  Atomics.notify(words, C_SEQ);
+  notifyWord(words, C_SEQ);
 }

@@ -1,6 +1,7 @@
-// Primitives passed to children: blocking variants in workers, Condition and Semaphore across children.
+// Primitives passed to children: blocking variants in workers and child processes, Condition and Semaphore across children.
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { STRATEGIES } from '@parlab/core';
+import { sharedMemoryBackend } from '@parlab/shm';
 import { Barrier, Condition, Event, Lock, Semaphore } from '../dist/src/index.js';
 import { blockingWork, conditionWaiter, semaphoreUser } from '../dist/test/fixtures/targets.js';
 import { cleanup, killAll, read, start, tmp } from './helpers.js';
@@ -9,19 +10,22 @@ afterEach(killAll);
 afterAll(cleanup);
 
 describe.each(STRATEGIES)('primitives passed to children (%s)', (strategy) => {
-  it('blocking waitSync/acquireSync work in worker threads and are refused under process', async () => {
+  it('blocking waitSync/acquireSync work in worker threads, and in child processes with native shared memory; refused under the coordinator', async () => {
     const barrier = new Barrier(2, { strategy });
     const lock = new Lock({ strategy });
     const counter = strategy === 'thread' ? new Int32Array(new SharedArrayBuffer(4)) : null;
     const files = [tmp(), tmp()];
     const children = files.map((f) => start(strategy, blockingWork, [barrier, lock, counter, 50, f]));
     await Promise.all(children.map((c) => c.join(20_000)));
-    if (strategy === 'thread') {
+    if (strategy === 'thread' || sharedMemoryBackend() === 'native') {
       for (const f of files) expect(read<{ indices: number[] }>(f).indices).toHaveLength(50);
-      expect(counter?.[0]).toBe(100);
+      if (strategy === 'thread') expect(counter?.[0]).toBe(100);
+      expect(await lock.locked()).toBe(false);
     } else {
       for (const f of files) expect(read<{ error: string; message: string }>(f)).toMatchObject({ error: 'TypeError', message: /only under the thread strategy/ });
     }
+    // The main program never blocks its own event loop.
+    expect(() => lock.acquireSync({ timeoutMs: 0 })).toThrow(strategy === 'thread' || sharedMemoryBackend() === 'native' ? /main/ : /only under the thread strategy/);
   });
 
   it('a Condition notify wakes a waiting child; a Semaphore hands its unit across', async () => {

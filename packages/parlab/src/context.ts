@@ -22,6 +22,21 @@ import {
   type SemaphoreOptions,
 } from '@parlab/barrier';
 import { Manager, type ManagerOptions } from '@parlab/manager';
+import {
+  RawArray,
+  RawValue,
+  ShareableList,
+  SharedArray,
+  SharedMemory,
+  Value,
+  sharedMemoryBackend,
+  type Scalar,
+  type ShareableItem,
+  type ShareableListOptions,
+  type SharedMemoryOptions,
+  type SynchronizedOptions,
+  type Typecode,
+} from '@parlab/shared-memory';
 import { Pipe, type Connection, type PipeOptions } from '@parlab/pipe';
 import { Pool, type PoolOptions } from '@parlab/pool';
 import { JoinableQueue, Queue, SimpleQueue } from '@parlab/queue';
@@ -47,6 +62,16 @@ export interface Context {
   Condition(lock?: AnyLock): Condition;
   /** Starts a manager server (a child process or a worker thread, by strategy). */
   Manager(options?: Without<ManagerOptions>): Promise<Manager>;
+  /** Shared memory: a SharedArrayBuffer under `thread`, native shared memory (or its fallback) under `process`. */
+  Value(typecode: Typecode, value?: Scalar, options?: Without<SynchronizedOptions>): Value;
+  Array(typecode: Typecode, sizeOrInitializer: number | Iterable<Scalar>, options?: Without<SynchronizedOptions>): SharedArray;
+  RawValue(typecode: Typecode, value?: Scalar): RawValue;
+  RawArray(typecode: Typecode, sizeOrInitializer: number | Iterable<Scalar>): RawArray;
+  SharedMemory(name: string, options?: Without<Omit<SharedMemoryOptions, 'name'>>): SharedMemory;
+  SharedMemory(options?: Without<SharedMemoryOptions>): SharedMemory;
+  ShareableList(sequence?: Iterable<ShareableItem> | null, options?: Without<ShareableListOptions>): ShareableList;
+  /** Which shared memory backend the process strategy uses here: 'native' or 'coordinator'. */
+  sharedMemoryBackend: typeof sharedMemoryBackend;
   currentProcess: typeof currentProcess;
   parentProcess: typeof parentProcess;
   activeChildren: typeof activeChildren;
@@ -77,6 +102,14 @@ function makeContext(strategy: StrategyName): Context {
     Event: () => new Event({ strategy }),
     Condition: (lock) => new Condition(lock, { strategy }),
     Manager: (options = {}) => Manager.start({ ...options, strategy }),
+    Value: (typecode, value, options = {}) => new Value(typecode, value, { ...options, strategy }),
+    Array: (typecode, sizeOrInitializer, options = {}) => new SharedArray(typecode, sizeOrInitializer, { ...options, strategy }),
+    RawValue: (typecode, value) => new RawValue(typecode, value, { strategy }),
+    RawArray: (typecode, sizeOrInitializer) => new RawArray(typecode, sizeOrInitializer, { strategy }),
+    SharedMemory: (nameOrOptions?: string | Without<SharedMemoryOptions>, options: Without<SharedMemoryOptions> = {}) =>
+      typeof nameOrOptions === 'string' ? new SharedMemory(nameOrOptions, { ...options, strategy }) : new SharedMemory({ ...nameOrOptions, strategy }),
+    ShareableList: (sequence, options = {}) => new ShareableList(sequence, { ...options, strategy }),
+    sharedMemoryBackend,
     currentProcess,
     parentProcess,
     activeChildren,

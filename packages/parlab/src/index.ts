@@ -10,3 +10,5 @@ export { Barrier, Lock, RLock, Semaphore, BoundedSemaphore, Event, Condition, Br
 export type { AcquireResult, AnyLock, BarrierOptions, SemaphoreOptions, SyncOptions } from '@parlab/barrier';
 export { Manager, ManagerClient, AuthenticationError, RemoteError, ManagerLostError } from '@parlab/manager';
 export type { ManagerOptions, DictProxy, ListProxy, NamespaceProxy, ValueProxy } from '@parlab/manager';
+export { RawArray, RawValue, ShareableList, SharedArray, SharedMemory, Value, FileExistsError, FileNotFoundError, SharedMemoryError, backendInfo, sharedMemoryBackend } from '@parlab/shared-memory';
+export type { Backend, BackendInfo, Scalar, ShareableItem, ShareableListOptions, SharedMemoryOptions, SharedOptions, SynchronizedOptions, Typecode } from '@parlab/shared-memory';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getContext, STRATEGIES } from '../dist/src/index.js';
-import { square, whoAmI } from '../dist/test/fixtures/tasks.js';
+import { square, touchShared, whoAmI } from '../dist/test/fixtures/tasks.js';
 
 describe('getContext', () => {
   it('refuses an unknown strategy and returns one context per strategy', () => {
@@ -57,6 +57,29 @@ describe.each(STRATEGIES)('a %s context', (strategy) => {
       expect(await dict.get('k')).toBe(42);
     } finally {
       await manager.shutdown();
+    }
+  });
+
+  it('hands out Value, Array, RawValue, RawArray, SharedMemory and ShareableList of its strategy, usable by its Processes', async () => {
+    const value = ctx.Value('i', 41);
+    const array = ctx.Array('d', [1, 2]);
+    expect(ctx.RawValue('q', 5n).value).toBe(5n);
+    expect(ctx.RawArray('i', 3).toArray()).toEqual([0, 0, 0]);
+    const block = ctx.SharedMemory({ create: true, size: 16 });
+    const list = ctx.ShareableList([1, 'two']);
+    try {
+      expect(block.kind).toBe(strategy === 'thread' ? 'thread' : ctx.sharedMemoryBackend() === 'native' ? 'native' : 'file');
+      expect(ctx.SharedMemory(block.name).size).toBe(16);
+      const child = new ctx.Process({ target: touchShared, args: [value, block, 'hi'] });
+      child.start();
+      expect(await child.join(10_000)).toBe(0);
+      expect(value.value).toBe(42);
+      expect(new TextDecoder().decode(block.read(0, 2))).toBe('hi');
+      expect(array.toArray()).toEqual([1, 2]);
+      expect(list.toArray()).toEqual([1, 'two']);
+    } finally {
+      block.unlink();
+      list.shm.unlink();
     }
   });
 });

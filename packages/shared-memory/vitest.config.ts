@@ -1,0 +1,2 @@
+// This package's tests run with the settings every package shares.
+export { default } from '../../vitest.shared.ts';
