@@ -58,6 +58,8 @@ export interface MachineInfo {
   node: string;
   /** Python version, or null when Python was not found. */
   python: string | null;
+  /** The process strategy's shared memory: the native addon, or the coordinator fallback, and why. */
+  sharedMemory?: { backend: 'native' | 'coordinator'; reason: string };
 }
 
 /** The host's state over a short window. */
@@ -183,6 +185,8 @@ export interface Localized {
 export interface SubjectInfo {
   title: Localized;
   description?: Localized;
+  /** Other parallel versions measured as contenders of their own, by implementation (`parlab-<variant>`). */
+  variants?: Record<string, { title: Localized; description?: Localized }>;
 }
 
 /** The whole results.json document. */

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { WorkloadLoadError } from './errors.js';
 import { repoRoot } from './repo.js';
-import type { Workload } from './workload.js';
+import type { Workload, WorkloadVariant } from './workload.js';
 
 /** A workload folder, found but not yet imported. */
 export interface WorkloadEntry {
@@ -46,6 +46,15 @@ export function contractProblem(value: unknown, id: string): string | null {
   }
   for (const fn of ['serial', 'parallel', 'check'] as const) {
     if (typeof w[fn] !== 'function') return `workload.${fn} must be a function`;
+  }
+  if (w.variants !== undefined) {
+    if (!Array.isArray(w.variants)) return 'workload.variants must be an array';
+    for (const [i, v] of (w.variants as Partial<Record<keyof WorkloadVariant, unknown>>[]).entries()) {
+      if (typeof v.id !== 'string' || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(v.id)) return `workload.variants[${i}].id must be kebab-case`;
+      if (!isLocalized(v.title) || !isLocalized(v.description)) return `workload.variants[${i}] needs a title and a description, { en, es }`;
+      if (!Array.isArray(v.strategies) || v.strategies.length === 0) return `workload.variants[${i}].strategies must list the strategies it runs under`;
+      if (typeof v.parallel !== 'function') return `workload.variants[${i}].parallel must be a function`;
+    }
   }
   return null;
 }

@@ -2,6 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { availableParallelism, cpus, platform, release, totalmem } from 'node:os';
+import { backendInfo } from '@parlab/shm';
 import type { Lang, MachineInfo } from './types.js';
 
 /** An environment setting found set, and why it matters. */
@@ -95,6 +96,7 @@ export function speedupCeiling(workers: number, machine: Pick<MachineInfo, 'avai
 
 export function machineInfo(python: string | null): MachineInfo {
   const quota = cpuQuota();
+  const { backend, reason } = backendInfo();
   return {
     cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
     cores: cpus().length,
@@ -104,5 +106,6 @@ export function machineInfo(python: string | null): MachineInfo {
     os: `${platform()} ${release()}`,
     node: process.version,
     python,
+    sharedMemory: { backend, reason },
   };
 }

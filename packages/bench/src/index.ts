@@ -1,6 +1,6 @@
 // @parlab/bench: the workload contract and the runner's building blocks (the CLI is src/cli.ts).
 export { defineWorkload } from './workload.js';
-export type { CheckOutcome, Localized, ParallelOptions, PrimitiveName, Workload, WorkloadSizes } from './workload.js';
+export type { CheckOutcome, Localized, ParallelOptions, PrimitiveName, Workload, WorkloadSizes, WorkloadVariant } from './workload.js';
 export { contractProblem, findWorkloads, loadWorkload, workloadsRoot } from './discover.js';
 export type { WorkloadEntry } from './discover.js';
 export { closePool, openPool } from './pools.js';

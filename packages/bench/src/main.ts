@@ -72,6 +72,7 @@ async function main(argv: readonly string[]): Promise<number> {
     biases: biases.map((b) => ({ name: b.name, value: b.value, effect: b.effect })),
   });
   log(`parlab bench · ${plan.profile} · ${plan.suites.join(', ')} · workers ${plan.workers.join(',')} · ${machine.cores} cores · node ${machine.node}${python === null ? '' : ` · python ${python}`}`);
+  if (machine.sharedMemory !== undefined) log(`shared memory for processes: ${machine.sharedMemory.backend} (${machine.sharedMemory.reason})`);
   for (const bias of biases) log(`note: ${bias.name}=${bias.value} biases the comparison: ${bias.effect[plan.lang]}`);
   log(`results: ${store.path}`);
   // The host is measured too: a busy or unstable machine is said at once, not discovered in the charts.

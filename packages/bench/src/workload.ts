@@ -40,6 +40,27 @@ export interface ParallelOptions {
  */
 export type CheckOutcome = true | string;
 
+/**
+ * Another way to run the same job in parallel, measured as a contender of its own beside the
+ * workload's `parallel` (its points' implementation is `parlab-<id>`): e.g. processes that share
+ * memory instead of copying it, so the charts separate the cost of copying from the cost of being
+ * a process.
+ */
+export interface WorkloadVariant<Size = unknown, Result = unknown> {
+  /** Kebab-case, e.g. `shared-memory`. */
+  readonly id: string;
+  /** What the contender is, for the charts' legends: e.g. "Processes + shared memory". */
+  readonly title: Localized;
+  /** What it does differently, for the report's explanation. */
+  readonly description: Localized;
+  /** The strategies it runs under. */
+  readonly strategies: readonly StrategyName[];
+  /** null when it can run on this machine, else why not (its points are then skipped with that reason). */
+  unavailable?(): string | null;
+  /** The job, as `parallel` runs it, with the same warm pool. */
+  parallel(size: Size, options: ParallelOptions): Promise<Result>;
+}
+
 /** One CPU-bound, deterministic job with a serial reference and a parallel version. */
 export interface Workload<Size = unknown, Result = unknown> {
   /** Kebab-case, stable; equals the folder name under workloads/. */
@@ -54,6 +75,8 @@ export interface Workload<Size = unknown, Result = unknown> {
   /** The same job under `options.strategy` with `options.workers` workers. */
   parallel(size: Size, options: ParallelOptions): Promise<Result>;
   check(result: Result, expected: Result): CheckOutcome;
+  /** Other parallel versions, each measured as its own contender. */
+  readonly variants?: readonly WorkloadVariant<Size, Result>[];
 }
 
 /** Identity helper that keeps a workload's Size and Result types checked. */

@@ -291,6 +291,20 @@ const messages = {
   warning_drift: { en: "the host's speed moved during the run{value}", es: 'la velocidad del equipo cambió durante la medición{value}' },
   warningDriftValue: { en: ' (its speed index reached {x})', es: ' (su índice de velocidad llegó a {x})' },
 
+  sharedMemory: { en: 'Shared memory for processes', es: 'Memoria compartida para procesos' },
+  sharedMemoryNative: {
+    en: 'native (POSIX shared memory through the addon: processes map the same bytes)',
+    es: 'nativa (memoria compartida POSIX mediante el complemento: los procesos ven los mismos bytes)',
+  },
+  sharedMemoryCoordinator: {
+    en: 'coordinator fallback (no addon here: each access to shared data is a system call)',
+    es: 'respaldo del coordinador (sin el complemento: cada acceso a los datos compartidos es una llamada al sistema)',
+  },
+  variantExplain: {
+    en: 'The dashed line "{title}" is another way to run the same job, measured as a contender of its own: {description}',
+    es: 'La línea discontinua «{title}» es otra forma de hacer el mismo trabajo, medida como un contendiente más: {description}',
+  },
+
   // Metrics
   metric_wall_ms: { en: 'Wall time', es: 'Tiempo total' },
   metric_tasks_per_s: { en: 'Tasks per second', es: 'Tareas por segundo' },

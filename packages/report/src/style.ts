@@ -16,6 +16,17 @@ export const STRATEGY_COLOURS: Record<Strategy, string> = {
   serial: '#7a7a7a',
 };
 
+/** A workload's variant (another parallel version), e.g. processes with shared memory: a colour of its own, drawn dashed. */
+export const VARIANT_COLOURS: Record<string, string> = {
+  'parlab-shared-memory': '#00897b',
+};
+const VARIANT_FALLBACK = '#6a1b9a';
+
+/** Colour of a workload variant's line or bars. */
+export function variantColour(implementation: string): string {
+  return VARIANT_COLOURS[implementation] ?? VARIANT_FALLBACK;
+}
+
 /** Reference lines (ideal speedup, ratio 1). */
 export const REFERENCE_COLOUR = '#333333';
 

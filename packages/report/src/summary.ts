@@ -18,6 +18,9 @@ export function machineRows(machine: MachineInfo, lang: Lang): [string, string][
     [t(lang, 'os'), code(machine.os)],
     [t(lang, 'node'), code(machine.node)],
     [t(lang, 'python'), machine.python === null ? t(lang, 'pythonMissing') : code(machine.python)],
+    ...(machine.sharedMemory === undefined
+      ? []
+      : [[t(lang, 'sharedMemory'), t(lang, machine.sharedMemory.backend === 'native' ? 'sharedMemoryNative' : 'sharedMemoryCoordinator')] as [string, string]]),
   ];
 }
 

@@ -82,6 +82,18 @@ describe('every measured point is drawn', () => {
   });
 });
 
+describe('a workload variant', () => {
+  it('is drawn as a contender of its own, dashed, in the speedup and wall-time charts and in the best speedups, and explained', () => {
+    for (const id of ['speedup-primes', 'wall-time-primes']) {
+      const datasets = chart(id).config.data.datasets as { label?: string; borderDash?: number[] }[];
+      const variant = datasets.find((d) => d.label === 'Processes + shared memory');
+      expect(variant?.borderDash?.length, id).toBeGreaterThan(0);
+    }
+    expect(chart('speedup-primes').explanation).toContain('instead of receiving copies');
+    expect((chart('best-speedup').config.data.datasets as { label?: string }[]).map((d) => d.label)).toContain('Processes + shared memory');
+  });
+});
+
 describe('captions match the axes', () => {
   it('names a logarithmic axis exactly when the axis is logarithmic', () => {
     let logCharts = 0;

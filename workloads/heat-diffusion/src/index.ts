@@ -2,7 +2,8 @@
 import { Barrier } from '@parlab/barrier';
 import { defineWorkload, ProcessGroup } from '@parlab/bench';
 import { Pipe, type Connection } from '@parlab/pipe';
-import { haloStage, initialRod, sharedStage, stepCells } from './tasks.js';
+import { RawArray, sharedMemoryBackend } from '@parlab/shared-memory';
+import { haloStage, initialRod, sharedMemoryStage, sharedStage, stepCells } from './tasks.js';
 
 export interface Size {
   readonly cells: number;
@@ -14,6 +15,17 @@ const RECV_TIMEOUT_MS = 60_000;
 function segments(cells: number, workers: number): [number, number][] {
   const step = Math.ceil(cells / workers);
   return Array.from({ length: workers }, (_, i) => [Math.min(cells, i * step), Math.min(cells, (i + 1) * step)]);
+}
+
+/** The rod's two buffers in process-shared memory, one pair per size, reused: see matmul's note on /dev/shm. */
+const rods = new Map<number, [RawArray, RawArray]>();
+function sharedRods(cells: number): [RawArray, RawArray] {
+  let pair = rods.get(cells);
+  if (pair === undefined) {
+    pair = [new RawArray('d', cells, { strategy: 'process' }), new RawArray('d', cells, { strategy: 'process' })];
+    rods.set(cells, pair);
+  }
+  return pair;
 }
 
 export const workload = defineWorkload<Size, Float64Array>({
@@ -77,6 +89,28 @@ export const workload = defineWorkload<Size, Float64Array>({
       for (const [end] of toParent) end.close();
     }
   },
+  variants: [
+    {
+      id: 'shared-memory',
+      title: { en: 'Processes + shared memory', es: 'Procesos + memoria compartida' },
+      description: {
+        en: 'Processes again, but the rod lives in shared memory (RawArray over POSIX shared memory) and a Barrier on shared words holds every worker at the end of each step, as under threads: no edge cells travel through Pipes.',
+        es: 'Otra vez procesos, pero la barra vive en memoria compartida (RawArray sobre memoria compartida POSIX) y una Barrier sobre palabras compartidas detiene a todos los trabajadores al final de cada paso, como con hilos: ninguna celda del borde viaja por Pipes.',
+      },
+      strategies: ['process'],
+      unavailable: () => (sharedMemoryBackend() === 'native' ? null : 'needs the native shared memory addon (scripts/setup builds it); the coordinator fallback maps no memory'),
+      async parallel({ cells, steps }, { strategy, workers, signal }) {
+        const [a, b] = sharedRods(cells);
+        (a.view as Float64Array).set(initialRod(cells));
+        (b.view as Float64Array).fill(0);
+        const parts = segments(cells, workers);
+        const barrier = new Barrier(workers, { strategy: 'process' });
+        const group = new ProcessGroup(sharedMemoryStage, workers, (i) => [a, b, ...(parts[i] as [number, number]), steps, barrier], { strategy, signal });
+        await group.join();
+        return Float64Array.from((steps % 2 === 0 ? a : b).view as Float64Array);
+      },
+    },
+  ],
   check(result, expected) {
     if (result.length !== expected.length) return `got ${result.length} cells, expected ${expected.length}`;
     const at = result.findIndex((value, i) => value !== expected[i]);

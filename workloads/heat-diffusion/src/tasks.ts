@@ -2,6 +2,7 @@
 import { defineTargets } from '@parlab/core';
 import type { Barrier } from '@parlab/barrier';
 import type { Connection } from '@parlab/pipe';
+import type { RawArray } from '@parlab/shared-memory';
 
 /** Diffusion number of the explicit scheme (stable for ≤ 0.5). */
 const R = 0.25;
@@ -59,4 +60,18 @@ export async function haloStage(parent: Connection, left: Connection | null, rig
   for (const connection of [parent, left, right]) connection?.close();
 }
 
-defineTargets(import.meta.url, { sharedStage, haloStage });
+/**
+ * `process` with shared memory: the rod lives in two RawArrays over POSIX shared memory, as under
+ * `thread`; the Barrier (process strategy, on shared words) waits blocking, which a child may do.
+ */
+export function sharedMemoryStage(a: RawArray, b: RawArray, lo: number, hi: number, steps: number, barrier: Barrier): void {
+  let cur = a.view as Float64Array;
+  let next = b.view as Float64Array;
+  for (let s = 0; s < steps; s++) {
+    stepCells(cur, next, lo, hi, 0, cur.length);
+    barrier.waitSync({ timeoutMs: EXCHANGE_TIMEOUT_MS });
+    [cur, next] = [next, cur];
+  }
+}
+
+defineTargets(import.meta.url, { sharedStage, haloStage, sharedMemoryStage });

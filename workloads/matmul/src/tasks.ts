@@ -1,5 +1,6 @@
 // What the workers of matmul run; the serial reference runs the same loop on the main thread.
 import { defineTargets } from '@parlab/core';
+import type { RawArray } from '@parlab/shared-memory';
 
 /**
  * C[rows] = A[rows] × B for rows [rowStart, rowEnd) of n×n row-major matrices. `a` and `c` hold
@@ -31,4 +32,16 @@ export function multiplyCopied(aRows: Float64Array, b: Float64Array, n: number, 
   return c;
 }
 
-defineTargets(import.meta.url, { multiplyShared, multiplyCopied });
+/** `process` with shared memory: A, B and C are RawArrays over POSIX shared memory; the worker writes its rows of C in place. */
+export function multiplyRaw(a: RawArray, b: RawArray, c: RawArray, n: number, rowStart: number, rowEnd: number): null {
+  multiplyInto(viewOf(a), viewOf(b), viewOf(c), n, rowStart, rowEnd, 0);
+  return null;
+}
+
+function viewOf(array: RawArray): Float64Array {
+  const view = array.view;
+  if (!(view instanceof Float64Array)) throw new TypeError('matmul needs shared memory mapped here (the native backend)');
+  return view;
+}
+
+defineTargets(import.meta.url, { multiplyShared, multiplyCopied, multiplyRaw });

@@ -11,7 +11,8 @@ import { closePool, openPool } from '../pools.js';
 import { measured, notMeasured, type PointKey } from '../records.js';
 import { sampleAgainstReference, seedOf, type Contender, type SamplerOptions } from '../sampler.js';
 import type { BenchRecord, MachineInfo, Profile, RunStrategy } from '../types.js';
-import type { Workload } from '../workload.js';
+import type { Workload, WorkloadVariant } from '../workload.js';
+import type { SubjectInfo } from '@parlab/report';
 
 /** Precision every point aims at: its interval's half-width in percent of its median. */
 export const TARGET_PERCENT = 5;
@@ -42,7 +43,7 @@ export interface WorkloadsSuiteOptions {
   /** Read before every round: the host's speed while each point was measured. */
   readonly host: HostMonitor;
   /** A workload's title and description, once it is loaded. */
-  onSubject(id: string, info: { title: { en: string; es: string }; description: { en: string; es: string } }): void;
+  onSubject(id: string, info: SubjectInfo): void;
   /** Records of one workload, as soon as they are known. */
   onRecords(records: BenchRecord[]): void;
   /** `fraction` of this suite done (0..1) and what runs now. */
@@ -57,14 +58,33 @@ interface Config {
   readonly workers: number;
 }
 
-const key = (subject: string, strategy: RunStrategy, workers: number, metric: PointKey['metric']): PointKey => ({
+/** A contender: the workload's own parallel version, or one of its variants, on the pool of `pool`'s key. */
+interface Run extends Config {
+  /** `parlab`, or `parlab-<variant id>`. */
+  readonly implementation: string;
+  readonly pool: string;
+  readonly variant: WorkloadVariant | null;
+}
+
+const key = (subject: string, strategy: RunStrategy, workers: number, metric: PointKey['metric'], implementation = 'parlab'): PointKey => ({
   suite: 'workloads',
   subject,
-  implementation: 'parlab',
+  implementation,
   strategy,
   workers,
   metric,
 });
+
+/** The workload's own runs, then each variant's on the same pools (a variant's strategies only). */
+function runsOf(workload: Workload, configs: readonly Config[]): Run[] {
+  const own = configs.map((c): Run => ({ ...c, implementation: 'parlab', pool: c.key, variant: null }));
+  const variants = (workload.variants ?? []).flatMap((variant) =>
+    configs
+      .filter((c) => variant.strategies.includes(c.strategy))
+      .map((c): Run => ({ ...c, key: `${variant.id}:${c.key}`, implementation: `parlab-${variant.id}`, pool: c.key, variant })),
+  );
+  return [...own, ...variants];
+}
 
 function checked(workload: Workload, expected: unknown, what: string): (result: unknown) => void {
   return (result) => {
@@ -87,7 +107,8 @@ async function measureWorkload(
   let expected: unknown;
   try {
     workload = await loadWorkload(entry);
-    options.onSubject(entry.id, { title: { ...workload.title }, description: { ...workload.description } });
+    const variants = Object.fromEntries((workload.variants ?? []).map((v) => [`parlab-${v.id}`, { title: { ...v.title }, description: { ...v.description } }]));
+    options.onSubject(entry.id, { title: { ...workload.title }, description: { ...workload.description }, ...(Object.keys(variants).length > 0 ? { variants } : {}) });
     // The reference result; this first call also warms the serial code.
     expected = await workload.serial(workload.sizes[options.profile]);
   } catch (error) {
@@ -112,16 +133,19 @@ async function measureWorkload(
       }
     }
     const reference: Contender = { key: 'serial', run: () => workload.serial(size), after: checked(workload, expected, 'serial run differs from the first serial run') };
-    const contenders = configs
-      .filter((c) => pools.has(c.key))
-      .map((c): Contender => {
-        const pool = pools.get(c.key) as Pool;
-        return {
-          key: c.key,
-          run: () => workload.parallel(size, { strategy: c.strategy, workers: c.workers, pool, signal: options.signal }),
-          after: checked(workload, expected, `${c.strategy} × ${c.workers} differs from serial`),
-        };
-      });
+    const runs = runsOf(workload, configs);
+    // A variant this machine cannot run (e.g. no native shared memory) is recorded as skipped, with why.
+    const unavailable = new Map((workload.variants ?? []).map((v) => [v.id, v.unavailable?.() ?? null]));
+    const runnable = runs.filter((r) => pools.has(r.pool) && (r.variant === null || unavailable.get(r.variant.id) === null));
+    const contenders = runnable.map((r): Contender => {
+      const pool = pools.get(r.pool) as Pool;
+      const parallel = r.variant ?? workload;
+      return {
+        key: r.key,
+        run: () => parallel.parallel(size, { strategy: r.strategy, workers: r.workers, pool, signal: options.signal }),
+        after: checked(workload, expected, `${r.implementation} ${r.strategy} × ${r.workers} differs from serial`),
+      };
+    });
     const hostIndices: number[] = [];
     const plan = SAMPLING[options.profile];
     const sampling: SamplerOptions = {
@@ -150,14 +174,19 @@ async function measureWorkload(
     records.push(
       serialError === undefined ? point(key(entry.id, 'serial', 1, 'wall_ms'), result.reference, extras('serial')) : notMeasured(key(entry.id, 'serial', 1, 'wall_ms'), 'failed', serialError),
     );
-    for (const c of configs) {
-      if (!pools.has(c.key)) continue;
-      const wall = key(entry.id, c.strategy, c.workers, 'wall_ms');
-      const speedup = key(entry.id, c.strategy, c.workers, 'speedup');
+    for (const c of runs) {
+      if (!pools.has(c.pool)) continue;
+      const wall = key(entry.id, c.strategy, c.workers, 'wall_ms', c.implementation);
+      const speedup = key(entry.id, c.strategy, c.workers, 'speedup', c.implementation);
+      const why = c.variant === null ? null : (unavailable.get(c.variant.id) ?? null);
+      if (why !== null) {
+        records.push(notMeasured(wall, 'skipped', why), notMeasured(speedup, 'skipped', why));
+        continue;
+      }
       const error = result.errors.get(c.key) ?? serialError;
       if (error !== undefined) {
         records.push(notMeasured(wall, 'failed', error), notMeasured(speedup, 'failed', error));
-        options.onFailure(`${entry.id} ${c.strategy} × ${c.workers}: ${error.name}: ${error.message}`);
+        options.onFailure(`${entry.id} ${c.implementation} ${c.strategy} × ${c.workers}: ${error.name}: ${error.message}`);
         continue;
       }
       const ceiling = speedupCeiling(c.workers, options.machine);

@@ -27,6 +27,25 @@ export function describeWorkloadContract<Size, Result>(workload: Workload<Size, 
       expect(workload.check(await workload.serial(workload.sizes.test), expected)).toBe(true);
     });
 
+    for (const variant of workload.variants ?? []) {
+      describe.each(variant.strategies)(`variant ${variant.id} under %s`, (strategy) => {
+        it.each(CONTRACT_WORKERS)('the parallel result with %i worker(s) equals the serial one, or it says why it cannot run here', async (workers) => {
+          const why = variant.unavailable?.() ?? null;
+          if (why !== null) {
+            expect(why).toMatch(/\w/);
+            return;
+          }
+          const { pool } = await openPool(strategy, workers, AbortSignal.timeout(RUN_TIMEOUT_MS));
+          try {
+            const result = await variant.parallel(workload.sizes.test, { strategy, workers, pool, signal: AbortSignal.timeout(RUN_TIMEOUT_MS) });
+            expect(workload.check(result, expected)).toBe(true);
+          } finally {
+            await closePool(pool);
+          }
+        });
+      });
+    }
+
     describe.each(STRATEGIES)('under %s', (strategy) => {
       it.each(CONTRACT_WORKERS)('the parallel result with %i worker(s) equals the serial one', async (workers) => {
         const { pool } = await openPool(strategy, workers, AbortSignal.timeout(RUN_TIMEOUT_MS));

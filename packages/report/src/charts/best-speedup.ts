@@ -4,10 +4,10 @@ import type { ChartDataset } from 'chart.js';
 import type { Lang } from '../i18n.js';
 import { strategyName, t, tCount } from '../i18n.js';
 import type { BarPoint } from '../plugins/error-bars.js';
-import { pointKey } from '../results-query.js';
+import { okPoints, pointKey } from '../results-query.js';
 import type { OkPoint, ResultsFile } from '../schema.js';
-import { STRATEGY_COLOURS } from '../style.js';
-import { subjectTitle } from '../subjects.js';
+import { STRATEGY_COLOURS, variantColour } from '../style.js';
+import { subjectTitle, variantImplementations, variantTitle } from '../subjects.js';
 import { winnerText } from '../verdict-text.js';
 import { workloadVerdicts } from '../verdicts.js';
 import { baseOptions, referenceLines, wrappedLabel } from './chart-options.js';
@@ -33,6 +33,21 @@ export function bestSpeedupCharts(results: ResultsFile, lang: Lang): ReportChart
       };
     })
     .filter((d) => d.data.some((v) => v.y !== null));
+  // Each workload variant (e.g. processes with shared memory) gets its bars too: its best speedup, where it was measured.
+  const variantNames = [...new Set(verdicts.flatMap((v) => variantImplementations(results, v.subject)))];
+  for (const implementation of variantNames) {
+    const best = verdicts.map((v) =>
+      okPoints(results, { suite: 'workloads', subject: v.subject, implementation, metric: 'speedup' }).reduce<OkPoint | undefined>((top, p) => (top === undefined || p.median > top.median ? p : top), undefined),
+    );
+    drawn.push(...best.filter((p): p is OkPoint => p !== undefined));
+    const subjectWithIt = verdicts.find((v) => variantImplementations(results, v.subject).includes(implementation))?.subject ?? '';
+    datasets.push({
+      label: variantTitle(results, subjectWithIt, implementation, lang),
+      data: best.map((p, i): BarPoint => (p === undefined ? { x: i, y: null } : { x: i, y: p.median, yMin: p.ciLow, yMax: p.ciHigh, key: pointKey(p), ...barMark(p) })),
+      backgroundColor: variantColour(implementation),
+      borderColor: variantColour(implementation),
+    });
+  }
   const ceiling = referenceLines([{ y: cores, label: t(lang, 'ceilingLine', { cores: tCount(lang, 'coresCount', cores) }) }]);
   const title = t(lang, 'bestSpeedupTitle');
   const options = baseOptions(lang, title);

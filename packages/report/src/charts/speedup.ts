@@ -9,8 +9,8 @@ import { strategyName, t, tCount } from '../i18n.js';
 import type { ErrorBarPoint } from '../plugins/error-bars.js';
 import { pointKey, speedupSeries, workloadSubjects } from '../results-query.js';
 import type { OkPoint, ResultsFile } from '../schema.js';
-import { REFERENCE_COLOUR, STRATEGY_COLOURS, withAlpha } from '../style.js';
-import { subjectDescription, subjectTitle } from '../subjects.js';
+import { REFERENCE_COLOUR, STRATEGY_COLOURS, variantColour, withAlpha } from '../style.js';
+import { subjectDescription, subjectTitle, variantDescription, variantImplementations, variantTitle } from '../subjects.js';
 import { speedupOptions } from './chart-options.js';
 import { lineMarks, marksCaption } from './marks.js';
 import type { ReportChart } from './report-chart.js';
@@ -95,15 +95,29 @@ export function speedupCharts(results: ResultsFile, lang: Lang): ReportChart[] {
         pointRadius: 0,
       });
     }
-    datasets.push(idealDataset(lang, maxWorkers, cores));
+    // Variants (e.g. processes with shared memory): their own dashed series, no fit.
+    const variants = variantImplementations(results, subject).flatMap((implementation) =>
+      PARALLEL.map((strategy) => ({ implementation, strategy, points: speedupSeries(results, { suite: 'workloads', subject, implementation, strategy }) })).filter((v) => v.points.length > 0),
+    );
+    const variantNotes: string[] = [];
+    for (const { implementation, points } of variants) {
+      const colour = variantColour(implementation);
+      const name = variantTitle(results, subject, implementation, lang);
+      datasets.push({ label: name, data: speedupData(points), borderColor: colour, backgroundColor: colour, borderWidth: 2.5, borderDash: [10, 4], ...lineMarks(colour, points) });
+      const description = variantDescription(results, subject, implementation, lang);
+      variantNotes.push(t(lang, 'variantExplain', { title: name, description: description ?? '' }));
+    }
+    const allMax = Math.max(maxWorkers, ...variants.flatMap((v) => v.points.map((p) => p.workers)));
+    datasets.push(idealDataset(lang, allMax, cores));
     const title = t(lang, 'speedupTitle', { subject: subjectTitle(results, subject, lang) });
     const explanation = [
       subjectDescription(results, subject, lang),
       t(lang, 'speedupExplain', { cores: tCount(lang, 'coresCount', cores) }),
       fits.length > 0 ? t(lang, 'amdahlDrawn', { fits: fits.join('; ') }) : undefined,
       ...omissions,
+      ...variantNotes,
       t(lang, 'whiskersNote'),
-      marksCaption(lang, series.flatMap((s) => s.points)),
+      marksCaption(lang, [...series.flatMap((s) => s.points), ...variants.flatMap((v) => v.points)]),
     ];
     return [
       {
@@ -111,7 +125,7 @@ export function speedupCharts(results: ResultsFile, lang: Lang): ReportChart[] {
         section: 'workloads',
         title,
         explanation: explanation.filter((s) => s !== undefined && s !== '').join(' '),
-        config: { type: 'line', data: { datasets }, options: speedupOptions(lang, title, maxWorkers) },
+        config: { type: 'line', data: { datasets }, options: speedupOptions(lang, title, allMax) },
       },
     ];
   });

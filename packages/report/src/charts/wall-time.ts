@@ -6,8 +6,8 @@ import { strategyName, t } from '../i18n.js';
 import type { ErrorBarPoint } from '../plugins/error-bars.js';
 import { okPoints, pointKey, workerCounts, workloadSubjects } from '../results-query.js';
 import type { OkPoint, ResultsFile } from '../schema.js';
-import { STRATEGY_COLOURS, withAlpha } from '../style.js';
-import { subjectTitle } from '../subjects.js';
+import { STRATEGY_COLOURS, variantColour, withAlpha } from '../style.js';
+import { subjectTitle, variantImplementations, variantTitle } from '../subjects.js';
 import { baseOptions, needsLogScale, valueAxis, workersAxis } from './chart-options.js';
 import { lineMarks, marksCaption } from './marks.js';
 import type { ReportChart } from './report-chart.js';
@@ -26,6 +26,16 @@ export function wallTimeCharts(results: ResultsFile, lang: Lang): ReportChart[] 
       const colour = STRATEGY_COLOURS[strategy];
       datasets.push({ label: strategyName(lang, strategy), data: points.map((p) => datum(p)), borderColor: colour, backgroundColor: colour, borderWidth: 2.5, ...lineMarks(colour, points) });
     }
+    const variants = variantImplementations(results, subject).flatMap((implementation) =>
+      (['process', 'thread'] as const)
+        .map((strategy) => ({ implementation, points: okPoints(results, { suite: 'workloads', subject, implementation, strategy, metric: 'wall_ms' }).sort((a, b) => a.workers - b.workers) }))
+        .filter((v) => v.points.length > 0),
+    );
+    for (const { implementation, points } of variants) {
+      const colour = variantColour(implementation);
+      datasets.push({ label: variantTitle(results, subject, implementation, lang), data: points.map((p) => datum(p)), borderColor: colour, backgroundColor: colour, borderWidth: 2.5, borderDash: [10, 4], ...lineMarks(colour, points) });
+    }
+    const drawnPoints = [...all, ...variants.flatMap((v) => v.points)];
     const serial = all.find((p) => p.strategy === 'serial');
     if (serial !== undefined) {
       // Serial has one worker count; drawing it across the axis makes it a reference line.
@@ -43,8 +53,8 @@ export function wallTimeCharts(results: ResultsFile, lang: Lang): ReportChart[] 
       });
     }
     const title = t(lang, 'wallTitle', { subject: subjectTitle(results, subject, lang) });
-    const values = all.flatMap((p) => [p.ciLow, p.ciHigh]);
-    const explanation = [t(lang, 'wallExplain'), t(lang, 'whiskersNote'), needsLogScale(values) ? t(lang, 'logScaleNote') : '', marksCaption(lang, all)];
+    const values = drawnPoints.flatMap((p) => [p.ciLow, p.ciHigh]);
+    const explanation = [t(lang, 'wallExplain'), t(lang, 'whiskersNote'), needsLogScale(values) ? t(lang, 'logScaleNote') : '', marksCaption(lang, drawnPoints)];
     return {
       id: `wall-time-${subject}`,
       section: 'workloads',
