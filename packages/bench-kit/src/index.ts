@@ -2,7 +2,7 @@
 export * from './schema.js';
 export { ResultsSchemaError } from './errors.js';
 export { validateResults, schemaPath } from './validate.js';
-export { CONFIDENCE, summarize, medianInterval, countOutliers, precisionPercent, pairedRatios, ratioOfMedians, verdictOf, overlaps } from './stats.js';
+export { CONFIDENCE, seededRandom, summarize, medianInterval, countOutliers, precisionPercent, pairedRatios, ratioOfMedians, verdictOf, overlaps } from './stats.js';
 export type { Interval, OutlierCounts as SummaryOutliers, Summary, RatioEstimate, Verdict } from './stats.js';
 export { pointFlags, TARGET_PRECISION_PERCENT, DRIFT_LIMIT } from './flags.js';
 export type { FlagContext } from './flags.js';

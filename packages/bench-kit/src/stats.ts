@@ -124,8 +124,8 @@ export function pairedRatios(numerator: readonly number[], denominator: readonly
   return ratios;
 }
 
-/** mulberry32: a small seeded generator, so a bootstrap gives the same interval every time. */
-function seededRandom(seed: number): () => number {
+/** mulberry32: a small seeded generator, so a bootstrap (or a shuffle) gives the same answer every time. */
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -1,20 +1,9 @@
 // The statistics module on synthetic samples whose answers are known: coverage, ratios, outliers, verdicts.
 import { describe, expect, it } from 'vitest';
-import { countOutliers, medianInterval, overlaps, pairedRatios, pointFlags, ratioOfMedians, summarize, verdictOf } from '../dist/src/index.js';
+import { countOutliers, medianInterval, overlaps, pairedRatios, pointFlags, ratioOfMedians, seededRandom, summarize, verdictOf } from '../dist/src/index.js';
 
-/** mulberry32, so every test draws the same samples on every run. */
-function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const random = seeded(20261202);
+// Seeded, so every test draws the same samples on every run.
+const random = seededRandom(20261202);
 const normal = (): number => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
 const cauchy = (): number => Math.tan(Math.PI * (random() - 0.5));
 const draw = (n: number, one: () => number): number[] => Array.from({ length: n }, one);

@@ -6,7 +6,7 @@
 // (calibrated in the warm-up) so a sample is long against the timer; and rounds go on until every
 // point's interval is within the precision target, or the point's share of the time budget is spent.
 import { performance } from 'node:perf_hooks';
-import { summarize } from '@parlab/bench-kit';
+import { seededRandom, summarize } from '@parlab/bench-kit';
 
 /** Something measured: `run` is timed; `after` checks its result outside the timing. */
 export interface Contender<R = unknown> {
@@ -58,18 +58,6 @@ export interface SamplerResult {
   readonly errors: Map<string, Error>;
 }
 
-/** mulberry32; the sampler's shuffles are reproducible from `seed`. */
-function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Fisher–Yates on a copy. */
 export function shuffled<T>(items: readonly T[], random: () => number): T[] {
   const out = [...items];
@@ -111,7 +99,7 @@ function precisionMet(values: readonly number[], targetPercent: number): boolean
  * contender's time and each paired ratio) is within `targetPercent`, or the budget is spent.
  */
 export async function sampleAgainstReference(reference: Contender, contenders: readonly Contender[], options: SamplerOptions): Promise<SamplerResult> {
-  const random = seeded(options.seed);
+  const random = seededRandom(options.seed);
   const now = options.clock ?? (() => performance.now());
   const maxIterations = options.maxIterations ?? 20;
   const iterations = new Map<string, number>([[reference.key, 1], ...contenders.map((c) => [c.key, 1] as const)]);

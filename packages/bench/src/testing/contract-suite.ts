@@ -1,5 +1,5 @@
 // The shared contract tests every workload runs: parallel equals serial under both strategies at 1, 2 and 3 workers.
-import { STRATEGIES } from '@parlab/core';
+import { STRATEGIES, type StrategyName } from '@parlab/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { contractProblem } from '../discover.js';
 import { closePool, openPool } from '../pools.js';
@@ -27,35 +27,29 @@ export function describeWorkloadContract<Size, Result>(workload: Workload<Size, 
       expect(workload.check(await workload.serial(workload.sizes.test), expected)).toBe(true);
     });
 
+    /** Runs `parallel` on a warm pool of that shape and checks it against the serial result. */
+    const equalsSerial = async (parallel: Pick<Workload<Size, Result>, 'parallel'>, strategy: StrategyName, workers: number): Promise<void> => {
+      const { pool } = await openPool(strategy, workers, AbortSignal.timeout(RUN_TIMEOUT_MS));
+      try {
+        const result = await parallel.parallel(workload.sizes.test, { strategy, workers, pool, signal: AbortSignal.timeout(RUN_TIMEOUT_MS) });
+        expect(workload.check(result, expected)).toBe(true);
+      } finally {
+        await closePool(pool);
+      }
+    };
+
+    describe.each(STRATEGIES)('under %s', (strategy) => {
+      it.each(CONTRACT_WORKERS)('the parallel result with %i worker(s) equals the serial one', (workers) => equalsSerial(workload, strategy, workers));
+    });
+
     for (const variant of workload.variants ?? []) {
       describe.each(variant.strategies)(`variant ${variant.id} under %s`, (strategy) => {
         it.each(CONTRACT_WORKERS)('the parallel result with %i worker(s) equals the serial one, or it says why it cannot run here', async (workers) => {
           const why = variant.unavailable?.() ?? null;
-          if (why !== null) {
-            expect(why).toMatch(/\w/);
-            return;
-          }
-          const { pool } = await openPool(strategy, workers, AbortSignal.timeout(RUN_TIMEOUT_MS));
-          try {
-            const result = await variant.parallel(workload.sizes.test, { strategy, workers, pool, signal: AbortSignal.timeout(RUN_TIMEOUT_MS) });
-            expect(workload.check(result, expected)).toBe(true);
-          } finally {
-            await closePool(pool);
-          }
+          if (why !== null) expect(why).toMatch(/\w/);
+          else await equalsSerial(variant, strategy, workers);
         });
       });
     }
-
-    describe.each(STRATEGIES)('under %s', (strategy) => {
-      it.each(CONTRACT_WORKERS)('the parallel result with %i worker(s) equals the serial one', async (workers) => {
-        const { pool } = await openPool(strategy, workers, AbortSignal.timeout(RUN_TIMEOUT_MS));
-        try {
-          const result = await workload.parallel(workload.sizes.test, { strategy, workers, pool, signal: AbortSignal.timeout(RUN_TIMEOUT_MS) });
-          expect(workload.check(result, expected)).toBe(true);
-        } finally {
-          await closePool(pool);
-        }
-      });
-    });
   });
 }
