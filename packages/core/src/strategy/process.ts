@@ -6,6 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { forwardStderr } from './child-stderr.js';
 import type { ExitInfo, ParentChannel, SpawnOptions, StrategyWorker } from './types.js';
 
+/** How long an exit waits for the child's stdio and IPC to close before it is reported anyway. */
+const CLOSE_AFTER_EXIT_MS = 1_000;
+
 /** Marks an IPC message that carries one transferred handle; the payload follows it. */
 const HANDLE_KEY = '\u0000parlab-handle';
 
@@ -105,8 +108,17 @@ class ProcessWorker implements StrategyWorker {
   }
 
   onExit(listener: (exit: ExitInfo) => void): void {
-    // 'close' rather than 'exit': it comes after the last IPC message has been read.
-    this.#child.once('close', (code, signal) => listener({ code, signal }));
+    // 'close' rather than 'exit': it comes after the last IPC message has been read and the last of
+    // stderr passed on. A grandchild that inherited stderr can hold the pipe open past its parent's
+    // end (a tracker, a guardian on its way out): a bounded wait after 'exit', then report anyway.
+    let reported = false;
+    const report = (code: number | null, signal: NodeJS.Signals | null): void => {
+      if (reported) return;
+      reported = true;
+      listener({ code, signal });
+    };
+    this.#child.once('close', report);
+    this.#child.once('exit', (code, signal) => setTimeout(() => report(code, signal), CLOSE_AFTER_EXIT_MS).unref());
   }
 
   onError(listener: (error: Error) => void): void {
