@@ -40,6 +40,22 @@ export class RemoteBackend implements Backend {
   #batchStructured = false;
   readonly #flushNow = (): void => this.#flush();
   #gone = false;
+  /**
+   * A batch went out and no reply from the broker has come since. Leaving this program hands the
+   * batch to the link, not to the queue: the broker may read it after the parent has seen this child
+   * end (another channel, no order between them) — and after the parent's own later puts, which
+   * would break FIFO (a producer's last item behind the consumers' sentinels). A reply to anything
+   * sent later means the broker has taken it.
+   */
+  /**
+   * Batches sent, and how many of them the broker is known to have taken. Leaving this program hands
+   * a batch to the link, not to the queue: the broker may read it after the parent has seen this
+   * child end (another channel, no order between them) — and after the parent's own later puts,
+   * which would break FIFO (a producer's last item behind the consumers' sentinels). A reply to any
+   * request sent after a batch means the broker has taken it; a child's end waits for one.
+   */
+  #batchesSent = 0;
+  #batchesTaken = 0;
 
   constructor(link: Link, bounded: boolean) {
     this.#link = link;
@@ -74,13 +90,12 @@ export class RemoteBackend implements Backend {
       return;
     }
     this.#link.send(this.#batchMessage(items))?.catch((error: unknown) => this.#lost(items.length, error));
-    // Forgotten by the exit paths once every write of this link is out (a long-lived worker may revive many handles).
-    void this.#link.drained().then(() => this.#untrack());
+    this.#batchesSent++;
   }
 
-  /** Nothing of this handle's waits to be handed over any more: the exit paths can forget it. */
+  /** Nothing of this handle's waits to be handed over or confirmed any more: the exit paths can forget it. */
   #untrack(): void {
-    if (this.#batch === null) unflushed.delete(this);
+    if (this.#batch === null && this.#batchesTaken === this.#batchesSent) unflushed.delete(this);
   }
 
   #batchMessage(items: unknown[]): ClientMessage {
@@ -95,10 +110,11 @@ export class RemoteBackend implements Backend {
     process.emitWarning(`parlab queue: ${count} item(s) put here could not be delivered: ${GONE}`, { code: 'PARLAB_QUEUE_LOST', detail: cause instanceof Error ? cause.message : undefined });
   }
 
-  /** Sends what is buffered and resolves once it has left this program. */
+  /** Sends what is buffered and resolves once the broker has taken it (a reply to a later request says so). */
   async drain(): Promise<void> {
     this.#flush();
     await this.#link.drained();
+    if (this.#batchesTaken < this.#batchesSent && !this.#gone) await this.size().catch(() => undefined);
     this.#untrack();
   }
 
@@ -138,7 +154,14 @@ export class RemoteBackend implements Backend {
         }
       };
       const onAbort = (): void => giveUp(wait?.signal?.reason as Error);
+      // Set once the request is sent (its send flushes the batch first): the batches it follows.
+      let follows = 0;
       this.#pending.set(id, (reply) => {
+        // The broker answers in order: the batches sent before this request are in the queue.
+        if (follows > this.#batchesTaken) {
+          this.#batchesTaken = follows;
+          this.#untrack();
+        }
         if (reply.t === 'cancelled') {
           if (!reply.done) return; // the real answer is already on its way
           finish();
@@ -159,6 +182,7 @@ export class RemoteBackend implements Backend {
       this.#link.hold(true);
       try {
         this.#send(make(id));
+        follows = this.#batchesSent;
       } catch (error) {
         finish();
         reject(error as Error);
