@@ -1,6 +1,6 @@
 // A socket that speaks frames: awaitable frames for the handshake, then a listener; writes batched per tick.
 import type { Socket } from 'node:net';
-import { FrameError, FrameReader, frame, frames } from './framing.js';
+import { FrameError, FrameReader, frame } from './framing.js';
 
 /** How long end() waits for its last frames to leave before destroying the socket anyway. */
 const LINGER_MS = 1000;
@@ -12,8 +12,8 @@ export class FramedSocket {
   #maxUnauthenticatedBytes: number;
   #waiter: ((frame: Buffer | Error) => void) | null = null;
   #listener: ((frame: Buffer) => void) | null = null;
-  /** Frames written this tick; they leave together in one write. */
-  #outgoing: (Buffer | Uint8Array)[] = [];
+  /** Frames (header included) written this tick; they leave together in one write. */
+  #outgoing: Buffer[] = [];
   #closed: Error | null = null;
   readonly #onClose: ((reason: Error) => void)[] = [];
 
@@ -101,19 +101,26 @@ export class FramedSocket {
     else this.#onClose.push(listener);
   }
 
+  /** Sends one frame's payload (the header is added). */
   send(payload: Buffer | Uint8Array): void {
-    if (this.#closed !== null) return;
-    // Frames sent in the same tick leave in one write: pipelined calls and replies batch.
-    if (this.#outgoing.length === 0) process.nextTick(() => this.#flush());
-    this.#outgoing.push(payload);
+    this.sendFrame(frame(payload));
   }
 
-  #flush(): void {
-    const payloads = this.#outgoing;
-    this.#outgoing = [];
-    if (this.socket.destroyed || payloads.length === 0) return;
-    this.socket.write(payloads.length === 1 ? frame(payloads[0] as Buffer) : frames(payloads));
+  /** Sends a whole frame, header included (codec's encodeFrame). */
+  sendFrame(framed: Buffer): void {
+    if (this.#closed !== null) return;
+    // Frames sent in the same tick leave in one write: pipelined calls and replies batch.
+    if (this.#outgoing.length === 0) process.nextTick(this.#flush);
+    this.#outgoing.push(framed);
   }
+
+  readonly #flush = (): void => {
+    const out = this.#outgoing;
+    if (out.length === 0) return;
+    this.#outgoing = [];
+    if (this.socket.destroyed) return;
+    this.socket.write(out.length === 1 ? (out[0] as Buffer) : Buffer.concat(out));
+  };
 
   /**
    * Closes the connection after sending what is queued (a handshake's FAILURE): nothing more is
