@@ -129,8 +129,9 @@ export class Connection {
 
   #send(framed: FramedSocket, id: number, frame: Buffer): Promise<unknown> {
     const result = new Promise<unknown>((resolve, reject) => this.#waiting.set(id, { resolve, reject }));
-    if (this.#waiting.size === 1) framed.socket.ref();
-    framed.sendFrame(frame);
+    const alone = this.#waiting.size === 1;
+    if (alone) framed.socket.ref();
+    framed.sendFrame(frame, alone);
     return result;
   }
 

@@ -14,6 +14,8 @@ export class FramedSocket {
   #listener: ((frame: Buffer) => void) | null = null;
   /** Frames (header included) written this tick; they leave together in one write. */
   #outgoing: Buffer[] = [];
+  /** Whether received frames are being handed out: what they answer leaves in one write when they are all handled. */
+  #pumping = false;
   #closed: Error | null = null;
   readonly #onClose: ((reason: Error) => void)[] = [];
 
@@ -50,6 +52,21 @@ export class FramedSocket {
    * side buffer more than a read's worth (TCP then holds the sender back).
    */
   #pump(): void {
+    this.#pumping = true;
+    try {
+      this.#handOut();
+    } finally {
+      this.#pumping = false;
+    }
+    // Replies to the frames of this read, all at once (no tick to wait for).
+    this.#flush();
+    if (this.#closed !== null) return;
+    const wanted = this.#listener !== null || this.#waiter !== null;
+    if (wanted && this.socket.isPaused()) this.socket.resume();
+    else if (!wanted && !this.socket.isPaused()) this.socket.pause();
+  }
+
+  #handOut(): void {
     while (this.#closed === null && (this.#listener !== null || this.#waiter !== null)) {
       let f: Buffer | null;
       try {
@@ -66,10 +83,6 @@ export class FramedSocket {
         waiter(f);
       }
     }
-    if (this.#closed !== null) return;
-    const wanted = this.#listener !== null || this.#waiter !== null;
-    if (wanted && this.socket.isPaused()) this.socket.resume();
-    else if (!wanted && !this.socket.isPaused()) this.socket.pause();
   }
 
   /** The next frame (handshake only); rejects if the connection closes or `timeoutMs` passes. */
@@ -106,11 +119,21 @@ export class FramedSocket {
     this.sendFrame(frame(payload));
   }
 
-  /** Sends a whole frame, header included (codec's encodeFrame). */
-  sendFrame(framed: Buffer): void {
+  /**
+   * Sends a whole frame, header included (codec's encodeFrame). Frames sent while received ones are
+   * handed out leave together once they all are; others sent in the same tick leave together on the
+   * next one: pipelined calls and replies batch. `alone`: nothing else is expected in this tick (a
+   * client's only call in flight), so the frame leaves at once if none waits before it.
+   */
+  sendFrame(framed: Buffer, alone = false): void {
     if (this.#closed !== null) return;
-    // Frames sent in the same tick leave in one write: pipelined calls and replies batch.
-    if (this.#outgoing.length === 0) process.nextTick(this.#flush);
+    if (this.#outgoing.length === 0 && !this.#pumping) {
+      if (alone) {
+        if (!this.socket.destroyed) this.socket.write(framed);
+        return;
+      }
+      process.nextTick(this.#flush);
+    }
     this.#outgoing.push(framed);
   }
 
