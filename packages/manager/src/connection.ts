@@ -6,6 +6,7 @@ import { answerChallenge, deliverChallenge, HANDSHAKE_MAX_BYTES } from './auth.j
 import { ManagerLostError, RemoteError } from './errors.js';
 import { FramedSocket } from './framed-socket.js';
 import { parseReply, type ListenAddress, type Reply, type Request } from './protocol.js';
+import { spinner } from './spinner.js';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 /** A request before the connection gives it an id. */
@@ -86,6 +87,7 @@ export class Connection {
     forget(this);
     const waiting = [...this.#waiting.values()];
     this.#waiting.clear();
+    spinner.replied(waiting.length, false);
     for (const w of waiting) w.reject(this.#lost);
   }
 
@@ -98,6 +100,7 @@ export class Connection {
     const waiting = this.#waiting.get(reply.id);
     if (waiting === undefined) return;
     this.#waiting.delete(reply.id);
+    spinner.replied(1, true);
     this.#idle();
     if (reply.t === 'ok') waiting.resolve(reply.value);
     else waiting.reject(reply.remote ? new RemoteError(decodeError(reply.error).message) : decodeError(reply.error));
@@ -132,6 +135,7 @@ export class Connection {
     const alone = this.#waiting.size === 1;
     if (alone) framed.socket.ref();
     framed.sendFrame(frame, alone);
+    spinner.sent();
     return result;
   }
 

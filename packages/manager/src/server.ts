@@ -8,6 +8,7 @@ import { AuthenticationError, RemoteError } from './errors.js';
 import { FramedSocket } from './framed-socket.js';
 import { parseRequest, type ControlMessage, type Created, type ListenAddress, type Reply, type Request } from './protocol.js';
 import { RefusalLog } from './refusal-log.js';
+import { spinner } from './spinner.js';
 import { loadTypes, publicMethods, type CustomType, type TypeSpec } from './registry.js';
 import { connectionClosed, isConnectionAware, type CallContext } from './waiters.js';
 
@@ -100,6 +101,7 @@ export async function managerServer(context: ProgramContext): Promise<void> {
         } satisfies Reply);
       }
       framed.sendFrame(frame);
+      spinner.answered();
     };
 
     const close = (reason: string): void => {
@@ -176,6 +178,7 @@ export async function managerServer(context: ProgramContext): Promise<void> {
     };
 
     framed.listen((payload) => {
+      spinner.requested();
       const request = parseRequest(payload);
       if (typeof request === 'string') return close(request);
       handle(request);
