@@ -57,9 +57,9 @@ export class FramedSocket {
       this.#handOut();
     } finally {
       this.#pumping = false;
+      // The answers to this read's frames, all at once (no tick to wait for); none is left unsent if a listener threw.
+      this.#flush();
     }
-    // Replies to the frames of this read, all at once (no tick to wait for).
-    this.#flush();
     if (this.#closed !== null) return;
     const wanted = this.#listener !== null || this.#waiter !== null;
     if (wanted && this.socket.isPaused()) this.socket.resume();
