@@ -1,15 +1,24 @@
 // A client's connection to a manager: handshake, pipelined calls matched by id, and a clear error when the server goes.
 import { connect } from 'node:net';
 import { CloneError, decodeError } from '@parlab/core';
-import { encodeMessage } from './codec.js';
+import { encodeFrame } from './codec.js';
 import { answerChallenge, deliverChallenge, HANDSHAKE_MAX_BYTES } from './auth.js';
 import { ManagerLostError, RemoteError } from './errors.js';
 import { FramedSocket } from './framed-socket.js';
 import { parseReply, type ListenAddress, type Reply, type Request } from './protocol.js';
+import { spinner } from './spinner.js';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 /** A request before the connection gives it an id. */
 export type Call = DistributiveOmit<Exclude<Request, { t: 'cancel' }>, 'id'>;
+
+/**
+ * The request with its id, built as a literal: a spread (`{ ...call, id }`) costs more than the rest
+ * of the encoding, and JSON.stringify walks the object it makes on its slow path.
+ */
+function withId(call: Call, id: number): Request {
+  return call.t === 'call' ? { t: 'call', obj: call.obj, method: call.method, args: call.args, id } : { t: 'create', typeId: call.typeId, args: call.args, id };
+}
 
 export function describeAddress(address: ListenAddress): string {
   return 'path' in address ? address.path.replace('\0', '@') : `${address.host}:${address.port}`;
@@ -86,6 +95,7 @@ export class Connection {
     forget(this);
     const waiting = [...this.#waiting.values()];
     this.#waiting.clear();
+    spinner.replied(waiting.length, false);
     for (const w of waiting) w.reject(this.#lost);
   }
 
@@ -98,6 +108,7 @@ export class Connection {
     const waiting = this.#waiting.get(reply.id);
     if (waiting === undefined) return;
     this.#waiting.delete(reply.id);
+    spinner.replied(1, true);
     this.#idle();
     if (reply.t === 'ok') waiting.resolve(reply.value);
     else waiting.reject(reply.remote ? new RemoteError(decodeError(reply.error).message) : decodeError(reply.error));
@@ -106,7 +117,6 @@ export class Connection {
   /** With nothing pending the connection does not keep this process alive. */
   #idle(): void {
     if (this.#waiting.size === 0) this.#framed?.socket.unref();
-    else this.#framed?.socket.ref();
   }
 
   /**
@@ -114,23 +124,37 @@ export class Connection {
    * that finished anyway keeps its result (nothing taken from a queue is lost), otherwise the
    * promise rejects with the signal's reason.
    */
-  async call(call: Call, signal?: AbortSignal): Promise<unknown> {
-    if (this.#lost !== null) throw this.#lost;
-    let payload: Buffer;
+  call(call: Call, signal?: AbortSignal): Promise<unknown> {
+    if (this.#lost !== null) return Promise.reject(this.#lost);
     const id = this.#nextId++;
+    let frame: Buffer;
     try {
-      payload = encodeMessage({ ...call, id });
+      frame = encodeFrame(withId(call, id));
     } catch (error) {
-      throw new CloneError('args', (error as Error).message, { cause: error });
+      return Promise.reject(new CloneError('args', (error as Error).message, { cause: error }));
     }
-    signal?.throwIfAborted();
-    const framed = this.#framed !== null && this.#opened ? this.#framed : await this.#ready;
-    if (this.#lost !== null) throw this.#lost;
+    // The usual case once the handshake is done: no await, and no promise but the result's, between the call and its write.
+    if (signal === undefined && this.#opened) return this.#send(this.#framed as FramedSocket, id, frame);
+    return this.#sendLater(id, frame, signal);
+  }
+
+  #send(framed: FramedSocket, id: number, frame: Buffer): Promise<unknown> {
     const result = new Promise<unknown>((resolve, reject) => this.#waiting.set(id, { resolve, reject }));
-    this.#idle();
-    framed.send(payload);
+    const alone = this.#waiting.size === 1;
+    if (alone) framed.socket.ref();
+    framed.sendFrame(frame, alone);
+    spinner.sent();
+    return result;
+  }
+
+  /** A call made before the handshake is done, or with a signal. */
+  async #sendLater(id: number, frame: Buffer, signal: AbortSignal | undefined): Promise<unknown> {
+    signal?.throwIfAborted();
+    const framed = this.#opened ? (this.#framed as FramedSocket) : await this.#ready;
+    if (this.#lost !== null) throw this.#lost;
+    const result = this.#send(framed, id, frame);
     if (signal === undefined) return result;
-    const cancel = (): void => framed.send(encodeMessage({ t: 'cancel', id } satisfies Request));
+    const cancel = (): void => framed.sendFrame(encodeFrame({ t: 'cancel', id } satisfies Request));
     if (signal.aborted) cancel();
     else signal.addEventListener('abort', cancel, { once: true });
     try {

@@ -1,6 +1,6 @@
 // A socket that speaks frames: awaitable frames for the handshake, then a listener; writes batched per tick.
 import type { Socket } from 'node:net';
-import { FrameError, FrameReader, frame, frames } from './framing.js';
+import { FrameError, FrameReader, frame } from './framing.js';
 
 /** How long end() waits for its last frames to leave before destroying the socket anyway. */
 const LINGER_MS = 1000;
@@ -12,8 +12,10 @@ export class FramedSocket {
   #maxUnauthenticatedBytes: number;
   #waiter: ((frame: Buffer | Error) => void) | null = null;
   #listener: ((frame: Buffer) => void) | null = null;
-  /** Frames written this tick; they leave together in one write. */
-  #outgoing: (Buffer | Uint8Array)[] = [];
+  /** Frames (header included) written this tick; they leave together in one write. */
+  #outgoing: Buffer[] = [];
+  /** Whether received frames are being handed out: what they answer leaves in one write when they are all handled. */
+  #pumping = false;
   #closed: Error | null = null;
   readonly #onClose: ((reason: Error) => void)[] = [];
 
@@ -50,6 +52,21 @@ export class FramedSocket {
    * side buffer more than a read's worth (TCP then holds the sender back).
    */
   #pump(): void {
+    this.#pumping = true;
+    try {
+      this.#handOut();
+    } finally {
+      this.#pumping = false;
+      // The answers to this read's frames, all at once (no tick to wait for); none is left unsent if a listener threw.
+      this.#flush();
+    }
+    if (this.#closed !== null) return;
+    const wanted = this.#listener !== null || this.#waiter !== null;
+    if (wanted && this.socket.isPaused()) this.socket.resume();
+    else if (!wanted && !this.socket.isPaused()) this.socket.pause();
+  }
+
+  #handOut(): void {
     while (this.#closed === null && (this.#listener !== null || this.#waiter !== null)) {
       let f: Buffer | null;
       try {
@@ -66,10 +83,6 @@ export class FramedSocket {
         waiter(f);
       }
     }
-    if (this.#closed !== null) return;
-    const wanted = this.#listener !== null || this.#waiter !== null;
-    if (wanted && this.socket.isPaused()) this.socket.resume();
-    else if (!wanted && !this.socket.isPaused()) this.socket.pause();
   }
 
   /** The next frame (handshake only); rejects if the connection closes or `timeoutMs` passes. */
@@ -101,19 +114,36 @@ export class FramedSocket {
     else this.#onClose.push(listener);
   }
 
+  /** Sends one frame's payload (the header is added). */
   send(payload: Buffer | Uint8Array): void {
-    if (this.#closed !== null) return;
-    // Frames sent in the same tick leave in one write: pipelined calls and replies batch.
-    if (this.#outgoing.length === 0) process.nextTick(() => this.#flush());
-    this.#outgoing.push(payload);
+    this.sendFrame(frame(payload));
   }
 
-  #flush(): void {
-    const payloads = this.#outgoing;
-    this.#outgoing = [];
-    if (this.socket.destroyed || payloads.length === 0) return;
-    this.socket.write(payloads.length === 1 ? frame(payloads[0] as Buffer) : frames(payloads));
+  /**
+   * Sends a whole frame, header included (codec's encodeFrame). Frames sent while received ones are
+   * handed out leave together once they all are; others sent in the same tick leave together on the
+   * next one: pipelined calls and replies batch. `alone`: nothing else is expected in this tick (a
+   * client's only call in flight), so the frame leaves at once if none waits before it.
+   */
+  sendFrame(framed: Buffer, alone = false): void {
+    if (this.#closed !== null) return;
+    if (this.#outgoing.length === 0 && !this.#pumping) {
+      if (alone) {
+        if (!this.socket.destroyed) this.socket.write(framed);
+        return;
+      }
+      process.nextTick(this.#flush);
+    }
+    this.#outgoing.push(framed);
   }
+
+  readonly #flush = (): void => {
+    const out = this.#outgoing;
+    if (out.length === 0) return;
+    this.#outgoing = [];
+    if (this.socket.destroyed) return;
+    this.socket.write(out.length === 1 ? (out[0] as Buffer) : Buffer.concat(out));
+  };
 
   /**
    * Closes the connection after sending what is queued (a handshake's FAILURE): nothing more is

@@ -106,17 +106,3 @@ export function frame(payload: Buffer | Uint8Array): Buffer {
   out.set(payload, HEADER_BYTES);
   return out;
 }
-
-/** Several frames in one buffer. */
-export function frames(payloads: readonly (Buffer | Uint8Array)[]): Buffer {
-  let total = 0;
-  for (const payload of payloads) total += HEADER_BYTES + payload.length;
-  const out = Buffer.allocUnsafe(total);
-  let offset = 0;
-  for (const payload of payloads) {
-    out.writeUInt32LE(payload.length, offset);
-    out.set(payload, offset + HEADER_BYTES);
-    offset += HEADER_BYTES + payload.length;
-  }
-  return out;
-}

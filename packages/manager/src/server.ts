@@ -1,13 +1,14 @@
 // The manager's server program: holds the shared objects and serves authenticated connections, one frame at a time.
 import { createServer, type Socket } from 'node:net';
 import { encodeError, type ProgramContext } from '@parlab/core';
-import { encodeMessage } from './codec.js';
+import { encodeFrame } from './codec.js';
 import { Admission } from './admission.js';
 import { answerChallenge, deliverChallenge, HANDSHAKE_MAX_BYTES } from './auth.js';
 import { AuthenticationError, RemoteError } from './errors.js';
 import { FramedSocket } from './framed-socket.js';
 import { parseRequest, type ControlMessage, type Created, type ListenAddress, type Reply, type Request } from './protocol.js';
 import { RefusalLog } from './refusal-log.js';
+import { spinner } from './spinner.js';
 import { loadTypes, publicMethods, type CustomType, type TypeSpec } from './registry.js';
 import { connectionClosed, isConnectionAware, type CallContext } from './waiters.js';
 
@@ -27,6 +28,9 @@ export interface ServerInit {
   /** Print each refused connection's reason on stderr. */
   readonly log: boolean;
 }
+
+const isThenable = (value: unknown): value is PromiseLike<unknown> =>
+  (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { then?: unknown }).then === 'function';
 
 interface Held {
   readonly object: object;
@@ -85,18 +89,19 @@ export async function managerServer(context: ProgramContext): Promise<void> {
     framed.authenticated(init.maxFrameBytes);
 
     const reply = (message: Reply): void => {
-      let payload: Buffer;
+      let frame: Buffer;
       try {
-        payload = encodeMessage(message);
+        frame = encodeFrame(message);
       } catch (error) {
-        payload = encodeMessage({
+        frame = encodeFrame({
           t: 'error',
           id: message.id,
           error: encodeError(new RemoteError(`the result cannot be sent back: ${(error as Error).message}`)),
           remote: true,
         } satisfies Reply);
       }
-      framed.send(payload);
+      framed.sendFrame(frame);
+      spinner.answered();
     };
 
     const close = (reason: string): void => {
@@ -104,7 +109,18 @@ export async function managerServer(context: ProgramContext): Promise<void> {
       framed.close(new Error(reason));
     };
 
-    const handle = async (request: Request): Promise<void> => {
+    /** Answers a call whose method returned a promise, once it settles. */
+    const answerLater = async (id: number, pending: PromiseLike<unknown>): Promise<void> => {
+      try {
+        reply({ t: 'ok', id, value: await pending });
+      } catch (error) {
+        reply({ t: 'error', id, error: encodeError(error), remote: false });
+      } finally {
+        inflight.delete(id);
+      }
+    };
+
+    const handle = (request: Request): void => {
       if (request.t === 'cancel') {
         inflight.get(request.id)?.abort();
         return;
@@ -146,20 +162,26 @@ export async function managerServer(context: ProgramContext): Promise<void> {
         const positional = Array.from({ length: Math.max(0, method.length - 1) }, (_, i) => request.args[i]);
         args = [...positional, { connection, signal: controller.signal } satisfies CallContext];
       }
+      let value: unknown;
       try {
-        const value: unknown = await (method as (...a: unknown[]) => unknown).apply(held.object, args);
-        reply({ t: 'ok', id: request.id, value });
+        value = (method as (...a: unknown[]) => unknown).apply(held.object, args);
       } catch (error) {
-        reply({ t: 'error', id: request.id, error: encodeError(error), remote: false });
-      } finally {
         inflight.delete(request.id);
+        return reply({ t: 'error', id: request.id, error: encodeError(error), remote: false });
       }
+      // A method that returns at once is answered at once, in the tick its request came in.
+      if (!isThenable(value)) {
+        inflight.delete(request.id);
+        return reply({ t: 'ok', id: request.id, value });
+      }
+      void answerLater(request.id, value);
     };
 
     framed.listen((payload) => {
+      spinner.requested();
       const request = parseRequest(payload);
       if (typeof request === 'string') return close(request);
-      void handle(request);
+      handle(request);
     });
   };
 

@@ -1,4 +1,4 @@
-// Framing costs: each received byte is copied at most once, and a socket nobody reads from is paused (no strategy involved).
+// Framing costs: each received byte is copied at most once, a socket nobody reads from is paused, and what is sent leaves in as few writes as it can, as early as it can (no strategy involved).
 import { once } from 'node:events';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -106,5 +106,41 @@ describe('FramedSocket', () => {
     expect((await answer).length).toBe(32);
     expect((await reason).message).toMatch(/more than 4096 bytes arrived before the handshake was done/);
     expect(accepted.destroyed).toBe(true);
+  });
+
+  /** Counts the socket's writes and the bytes of each (the frames keep their order inside them). */
+  function writesOf(socket: Socket): Buffer[] {
+    const writes: Buffer[] = [];
+    const write = socket.write.bind(socket) as (chunk: Buffer) => boolean;
+    socket.write = ((chunk: Buffer) => {
+      writes.push(Buffer.from(chunk));
+      return write(chunk);
+    }) as typeof socket.write;
+    return writes;
+  }
+
+  it('answers to the frames of one read leave in one write before the read returns, not a tick later', async () => {
+    const { framed, accepted } = await pair();
+    const writes = writesOf(accepted);
+    framed.authenticated(1024);
+    framed.listen((payload) => framed.sendFrame(frame(Buffer.concat([Buffer.from('re:'), payload]))));
+    accepted.emit('data', Buffer.concat(['a', 'b', 'c'].map((x) => frame(Buffer.from(x)))));
+    expect(writes.length).toBe(1);
+    expect(writes[0]?.equals(Buffer.concat(['re:a', 're:b', 're:c'].map((x) => frame(Buffer.from(x)))))).toBe(true);
+  });
+
+  it('a frame sent alone leaves at once; frames sent otherwise batch on the next tick, after any queued before them', async () => {
+    const { framed, accepted } = await pair();
+    const writes = writesOf(accepted);
+    framed.sendFrame(frame(Buffer.from('alone')), true);
+    expect(writes.map(String)).toEqual([String(frame(Buffer.from('alone')))]);
+    framed.sendFrame(frame(Buffer.from('one')));
+    framed.sendFrame(frame(Buffer.from('two')));
+    // Queued behind the two above: it must not overtake them.
+    framed.sendFrame(frame(Buffer.from('three')), true);
+    expect(writes.length).toBe(1);
+    await new Promise((resolve) => process.nextTick(resolve));
+    expect(writes.length).toBe(2);
+    expect(writes[1]?.equals(Buffer.concat(['one', 'two', 'three'].map((x) => frame(Buffer.from(x)))))).toBe(true);
   });
 });
